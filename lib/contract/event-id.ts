@@ -1,0 +1,33 @@
+/**
+ * Event ids are `<ms>-<seq>`, the Redis stream id of the event in the user's stream (the in-memory store and
+ * replay build them the same way). They order events; compare them as number pairs, never as strings.
+ */
+export interface EventIdParts {
+  ms: number;
+  seq: number;
+}
+
+const EVENT_ID = /^(\d{1,16})-(\d{1,16})$/;
+
+export function formatEventId(ms: number, seq: number): string {
+  return `${ms}-${seq}`;
+}
+
+/** Parses an event id; null when it is not of the form `<ms>-<seq>`. */
+export function parseEventId(id: string): EventIdParts | null {
+  const match = EVENT_ID.exec(id);
+  if (!match) return null;
+  const ms = Number(match[1]);
+  const seq = Number(match[2]);
+  if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(seq)) return null;
+  return { ms, seq };
+}
+
+/** Negative when a < b, 0 when equal, positive when a > b. Throws on a malformed id. */
+export function compareEventIds(a: string, b: string): number {
+  const pa = parseEventId(a);
+  const pb = parseEventId(b);
+  if (!pa) throw new TypeError(`not an event id: ${JSON.stringify(a)}`);
+  if (!pb) throw new TypeError(`not an event id: ${JSON.stringify(b)}`);
+  return pa.ms !== pb.ms ? pa.ms - pb.ms : pa.seq - pb.seq;
+}

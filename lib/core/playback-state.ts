@@ -1,0 +1,34 @@
+import type { PlaybackState } from '../contract/events';
+import type { PlayerSnapshot } from './snapshot';
+
+/** The wire form of a snapshot: what `playbackStateChanged` and `requestPlaybackSync` carry. */
+export function toPlaybackState(snapshot: PlayerSnapshot): PlaybackState {
+  if (!snapshot.active) {
+    return {
+      isPlaying: false,
+      track: null,
+      playingType: null,
+      position: 0,
+      duration: 0,
+      device: null,
+      deviceId: null,
+      shuffleState: false,
+      repeatState: 'off',
+      volume: null,
+      contextUri: null,
+    };
+  }
+  return {
+    isPlaying: snapshot.isPlaying,
+    track: snapshot.item,
+    playingType: snapshot.playingType,
+    position: snapshot.progressMs,
+    duration: snapshot.item?.durationMs ?? 0,
+    device: snapshot.device?.name ?? null,
+    deviceId: snapshot.device?.id ?? null,
+    shuffleState: snapshot.shuffle,
+    repeatState: snapshot.repeat,
+    volume: snapshot.device?.volume ?? null,
+    contextUri: snapshot.contextUri,
+  };
+}
