@@ -9,4 +9,5 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/redis-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/redis-global-teardown.ts',
   testTimeout: 20000,
+  reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
 };

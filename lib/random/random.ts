@@ -78,7 +78,7 @@ export class SeededRandom implements Random {
 
 /** A Random seeded from the operating system, for production jitter. */
 export function systemRandom(): Random {
-  return new SeededRandom(randomInt(0, 2 ** 48));
+  return new SeededRandom(randomInt(0, 2 ** 48 - 1));
 }
 
 /** cyrb128: four 32-bit words from a string. */
