@@ -31,3 +31,12 @@ export function compareEventIds(a: string, b: string): number {
   if (!pb) throw new TypeError(`not an event id: ${JSON.stringify(b)}`);
   return pa.ms !== pb.ms ? pa.ms - pb.ms : pa.seq - pb.seq;
 }
+
+/**
+ * The id an event appended at `ms` gets after `last`, as Redis assigns stream ids: `<ms>-0` when time moved on,
+ * otherwise the next sequence number of the last id's millisecond (time never runs backwards in a stream).
+ */
+export function nextEventId(last: EventIdParts | null, ms: number): EventIdParts {
+  if (last === null || ms > last.ms) return { ms, seq: 0 };
+  return { ms: last.ms, seq: last.seq + 1 };
+}
