@@ -1,0 +1,19 @@
+import { assertInstant, assertNonEmptyString } from '../argument-checks';
+import type { Cooldown, CooldownStore } from '../cooldown-store';
+
+export class MemoryCooldownStore implements CooldownStore {
+  private cooldown: Cooldown | null = null;
+
+  async enter(until: number, reason: string, now: number): Promise<Cooldown | null> {
+    assertInstant('cooldown.enter', 'until', until);
+    assertNonEmptyString('cooldown.enter', 'reason', reason);
+    assertInstant('cooldown.enter', 'now', now);
+    if (this.cooldown === null || this.cooldown.until < until) this.cooldown = { until, reason };
+    return this.current(now);
+  }
+
+  async current(now: number): Promise<Cooldown | null> {
+    assertInstant('cooldown.current', 'now', now);
+    return this.cooldown && this.cooldown.until > now ? { ...this.cooldown } : null;
+  }
+}
