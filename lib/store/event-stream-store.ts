@@ -1,4 +1,5 @@
 import type { MusicEvent, UnpublishedEvent } from '../contract/events';
+import { withEventId } from '../contract/with-event-id';
 import { StoreDataError } from './store-data-error';
 
 /** One event of a user's stream with the id the stream gave it (also in `event.data.eventId`). */
@@ -28,12 +29,6 @@ export interface EventStreamStore {
   readAfter(userId: string, lastEventId: string, limit: number): Promise<ReadAfterResult>;
   /** The id of the newest event, or null when the stream is empty. */
   lastId(userId: string): Promise<string | null>;
-}
-
-/** The event as published: its payload carries the id the stream gave it. */
-export function withEventId(event: UnpublishedEvent, id: string): MusicEvent {
-  // The spread keeps the name/payload pairing of `event`; TypeScript cannot follow it through the union.
-  return { event: event.event, data: { ...event.data, eventId: id } } as MusicEvent;
 }
 
 /** The `ms` part of the id of an event appended at `now` (before the never-backwards rule). */

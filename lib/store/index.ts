@@ -2,12 +2,7 @@
 export type { ActiveUserStore } from './active-user-store';
 export type { BudgetLedger, Reservation } from './budget-ledger';
 export type { Cooldown, CooldownStore } from './cooldown-store';
-export {
-  withEventId,
-  type EventStreamStore,
-  type ReadAfterResult,
-  type StreamEntry,
-} from './event-stream-store';
+export type { EventStreamStore, ReadAfterResult, StreamEntry } from './event-stream-store';
 export type { HintStore } from './hint-store';
 export { InvalidKeyPartError } from './invalid-key-part-error';
 export { assertKeyPart, isValidKeyPart, type KeyPartKind } from './key-part';
