@@ -36,6 +36,8 @@ export interface StoreKeys {
   readonly activeUsers: string;
   /** STRING: the engine's latest state of the user, JSON. */
   latestState(userId: string): string;
+  /** STRING: the user's latest published PlaybackState, JSON (the answer to `requestPlaybackSync`). */
+  playbackState(userId: string): string;
   /** ZSET worker id scored by the instant its heartbeat lapses. */
   readonly workers: string;
   /** HASH {owner, expiresAt}: which worker polls the user. */
@@ -83,6 +85,7 @@ export function storeKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     hintedUsers: `${prefix}hinted-users`,
     activeUsers: `${prefix}active`,
     latestState: (userId: string) => `${prefix}state:${user(userId)}`,
+    playbackState: (userId: string) => `${prefix}playback:${user(userId)}`,
     workers: `${prefix}workers`,
     lease: (userId: string) => `${prefix}lease:${user(userId)}`,
     workerLeases: (workerId: string) => {

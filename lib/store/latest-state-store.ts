@@ -1,6 +1,7 @@
 /**
- * The engine's latest state per user, for takeover by another worker and for `requestPlaybackSync`. The value
- * is opaque here; both backends store it as JSON, so what comes back is what JSON round-trips.
+ * One latest value per user: the engine's state (`Stores.latestState`, for takeover by another worker) and the
+ * published PlaybackState (`Stores.playbackStates`, for `requestPlaybackSync`). The value is opaque here; both
+ * backends store it as JSON, so what comes back is what JSON round-trips.
  */
 export interface LatestStateStore {
   /** The stored value, or null when there is none. */

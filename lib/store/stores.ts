@@ -21,6 +21,8 @@ export interface Stores {
   hints: HintStore;
   activeUsers: ActiveUserStore;
   latestState: LatestStateStore;
+  /** The latest PlaybackState the publisher was given per user, for `requestPlaybackSync` (not the engine's). */
+  playbackStates: LatestStateStore;
   eventStreams: EventStreamStore;
   budget: BudgetLedger;
   cooldown: CooldownStore;

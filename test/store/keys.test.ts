@@ -18,6 +18,7 @@ describe('storeKeys', () => {
     ['hinted users', keys.hintedUsers, 'music:hinted-users'],
     ['active users', keys.activeUsers, 'music:active'],
     ['latest state', keys.latestState('u1'), 'music:state:u1'],
+    ['latest playback state', keys.playbackState('u1'), 'music:playback:u1'],
     ['workers', keys.workers, 'music:workers'],
     ['lease', keys.lease('u1'), 'music:lease:u1'],
     ['leases of a worker', keys.workerLeases('w1'), 'music:worker:w1:leases'],
@@ -62,6 +63,7 @@ describe('storeKeys', () => {
       keys.hints,
       keys.hintExpiries,
       keys.latestState,
+      keys.playbackState,
       keys.lease,
       keys.workerLeases,
     ];

@@ -41,6 +41,7 @@ describe('Redis layout', () => {
     await stores.hints.add('u1', { id: 'h1', source: 'ai', intent: 'pause', recordedAt: T0, ttlMs: 1000 });
     await stores.activeUsers.touch('u1', T0 + 1000);
     await stores.latestState.set('u1', { isPlaying: true });
+    await stores.playbackStates.set('u1', { isPlaying: true });
     for (let n = 0; n < 3; n++) await stores.eventStreams.append('u1', statusEvent(n), T0 + n);
     await stores.budget.tryReserve(T0, 30_000, 100);
     await stores.cooldown.enter(T0 + 1000, 'rate_limited', T0);
@@ -59,6 +60,7 @@ describe('Redis layout', () => {
       ['hinted-users', 'zset', false],
       ['active', 'zset', false],
       ['state:u1', 'string', false],
+      ['playback:u1', 'string', false],
       ['ws:user:u1:buffer', 'stream', true],
       ['budget', 'zset', true],
       ['budget:seq', 'string', true],

@@ -22,7 +22,8 @@ export function describeStoreContract(name: string, makeStores: MakeStores): voi
     refreshLockContract(makeStores);
     hintContract(makeStores);
     activeUserContract(makeStores);
-    latestStateContract(makeStores);
+    latestStateContract(makeStores, 'latestState');
+    latestStateContract(makeStores, 'playbackStates');
     eventStreamContract(makeStores);
     budgetContract(makeStores);
     cooldownContract(makeStores);
