@@ -28,6 +28,13 @@ export interface EngineOptions {
   restartNearEndMs: number;
   /** ...or within this fraction of the duration from the end. Default 0.15. */
   restartNearEndFraction: number;
+  /**
+   * How many upcoming items Spotify's queue endpoint shows (a window onto the queue and the context). Only a list
+   * that filled the window can have items slide in at its tail (after an advance or a removal) or fall off it
+   * (after an insertion); a shorter list shows everything, so such items are edits. A whole number >= 1.
+   * Default 20, as Spotify shows (and lib/simulator's QUEUE_LENGTH).
+   */
+  queueWindowItems: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
@@ -39,6 +46,7 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   restartListenedFraction: 0.5,
   restartNearEndMs: 12_000,
   restartNearEndFraction: 0.15,
+  queueWindowItems: 20,
 });
 
 const FRACTIONS = new Set<keyof EngineOptions>([
@@ -46,6 +54,8 @@ const FRACTIONS = new Set<keyof EngineOptions>([
   'restartListenedFraction',
   'restartNearEndFraction',
 ]);
+
+const COUNTS = new Set<keyof EngineOptions>(['queueWindowItems']);
 
 /** Defaults merged with `overrides`, validated and frozen. Throws a RangeError naming the bad option. */
 export function resolveEngineOptions(overrides: Partial<EngineOptions> = {}): Readonly<EngineOptions> {
@@ -62,6 +72,9 @@ export function resolveEngineOptions(overrides: Partial<EngineOptions> = {}): Re
       throw new RangeError(
         `Engine option \`${key}\` is a fraction and must be between 0 and 1, got ${value}`,
       );
+    }
+    if (COUNTS.has(key) && (!Number.isInteger(value) || value < 1)) {
+      throw new RangeError(`Engine option \`${key}\` must be a whole number >= 1, got ${value}`);
     }
   }
   return Object.freeze(options);

@@ -42,3 +42,8 @@ export interface Hint extends HintInput {
 export function isHintLive(hint: Hint, at: number): boolean {
   return at >= hint.recordedAt && at < hint.recordedAt + hint.ttlMs;
 }
+
+/** Past its ttl: it can never claim a change again (unlike a hint not live yet, which a later line may meet). */
+export function isHintExpired(hint: Hint, at: number): boolean {
+  return at >= hint.recordedAt + hint.ttlMs;
+}

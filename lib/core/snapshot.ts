@@ -21,7 +21,10 @@ export interface PlayerSnapshot {
   observedAt: number;
   /** False for a 204 (no active device): then nothing below describes playback. */
   active: boolean;
-  /** Null for no playback, an ad, or an unknown item type. */
+  /**
+   * Null for no playback, an ad, or an unknown item type; also, for a moment, for a track or episode while
+   * Spotify switches items (a transient the engine skips: see `isSwitchingItem`).
+   */
   item: PlaybackItem | null;
   playingType: PlayingType | null;
   progressMs: number;

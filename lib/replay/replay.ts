@@ -6,7 +6,7 @@ import type { EngineOptions } from '../core/engine-options';
 import { initialEngineState, type EngineState } from '../core/engine/engine-state';
 import { flush } from '../core/engine/flush';
 import { step } from '../core/engine/step';
-import { isHintLive, type Hint } from '../core/hint';
+import { isHintExpired, type Hint } from '../core/hint';
 import { validateHintInput } from '../core/hint-input';
 import { normalizePlayer, normalizeQueue } from '../core/normalize';
 import type { Observation } from '../core/snapshot';
@@ -40,7 +40,9 @@ export function replayLine(state: ReplayState, line: PollLogLine, options: Engin
   let current: ReplayState = {
     ...state,
     engine: flushed.state,
-    hints: state.hints.filter((hint) => isHintLive(hint, line.t)),
+    // Only expired hints go: a line's t may run behind the previous line's (a late response was logged after a
+    // hint), and a hint recorded after that t is still to come alive.
+    hints: state.hints.filter((hint) => !isHintExpired(hint, line.t)),
   };
   const pending: UnpublishedEvent[] = [...flushed.events];
   let problem: string | undefined;

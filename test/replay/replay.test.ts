@@ -6,7 +6,9 @@ import { compareEventIds } from '../../lib/contract/event-id';
 import type { MusicEvent } from '../../lib/contract/events';
 import { DEFAULT_ENGINE_OPTIONS } from '../../lib/core/engine-options';
 import { parsePollLogLine } from '../../lib/replay/poll-log';
+import { initialReplayState, replayLine } from '../../lib/replay/replay';
 import { runReplay } from '../../lib/replay/run-replay';
+import { loadSpotifyFixture } from '../core/normalize/spotify-fixtures';
 import { validateAgainstSchema } from '../support/openapi';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -166,5 +168,59 @@ describe('replay input handling', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('replay timing', () => {
+  /** The fixture's playing track at `progressMs`, or another track (uri `spotify:track:<id>`) when `id` is given. */
+  function playerLine(t: number, progressMs: number, id?: string): string {
+    const body = loadSpotifyFixture('player-track-playing') as {
+      progress_ms: number;
+      item: Record<string, unknown>;
+    };
+    body.progress_ms = progressMs;
+    if (id !== undefined) body.item = { ...body.item, id, uri: `spotify:track:${id}`, name: id };
+    return JSON.stringify({ t, kind: 'player', status: 200, body });
+  }
+
+  it('keeps a hint recorded after a line that comes later with an earlier t (drops only expired hints)', async () => {
+    const hintLine = JSON.stringify({
+      t: 5_000,
+      kind: 'hint',
+      hint: {
+        source: 'ai',
+        intent: 'play_specific_song',
+        expect: { trackUri: 'spotify:track:X' },
+        ttlMs: 10_000,
+      },
+    });
+    const text = [
+      playerLine(1_000, 10_000),
+      hintLine,
+      playerLine(4_990, 13_990),
+      playerLine(7_000, 1_000, 'X'),
+    ];
+    const { events, problems } = await replay(text.join('\n'));
+    expect(problems).toEqual([]);
+    expect(events.map(summarize)).toEqual([
+      'trackChanged ai Northern Lights Over Tromsø -> X',
+      'playbackStateChanged ai playing=true volume=72',
+    ]);
+  });
+
+  it('drops a hint once it has expired, not before', () => {
+    const lines = [
+      { t: 1_500, kind: 'hint', hint: { source: 'ai', intent: 'pause', ttlMs: 1_000 } },
+      { t: 1_000, kind: 'player', status: 204 },
+      { t: 2_499, kind: 'player', status: 204 },
+      { t: 2_500, kind: 'player', status: 204 },
+    ] as const;
+    let state = initialReplayState();
+    const held: number[] = [];
+    for (const line of lines) {
+      state = replayLine(state, line, DEFAULT_ENGINE_OPTIONS).state;
+      held.push(state.hints.length);
+    }
+    expect(held).toEqual([1, 1, 1, 0]);
   });
 });

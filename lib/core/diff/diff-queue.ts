@@ -8,6 +8,8 @@ export interface QueueDiffContext {
    * rebuilt as a consequence, which is no edit.
    */
   playOrderChanged: boolean;
+  /** How many upcoming items Spotify shows (`EngineOptions.queueWindowItems`). */
+  queueWindowItems: number;
 }
 
 const NO_CHANGES: readonly QueueChange[] = Object.freeze([]);
@@ -17,9 +19,10 @@ const NO_CHANGES: readonly QueueChange[] = Object.freeze([]);
  *
  * - The natural advance is no edit: when the new current item is `prev.items[k]`, the first k + 1 items were
  *   played (or skipped over), not removed.
- * - Spotify shows a window of the queue. After an advance by n, up to n items appearing at the tail are the
- *   window sliding along the context; likewise each removal from the middle lets one more item in at the tail,
- *   and each insertion pushes one out — none of them is an edit.
+ * - Spotify shows a window of the queue. When `prev` filled it, after an advance by n up to n items appearing at
+ *   the tail are the window sliding along the context; likewise each removal from the middle lets one more item
+ *   in at the tail, and each insertion pushes one out — none of them is an edit. A shorter list showed all there
+ *   was, so whatever appears or disappears at its tail is an edit.
  * - When the play order changed, or the new current item was not in the old queue (a new context started), the
  *   whole difference is a consequence: nothing is reported and `next` is the new baseline.
  */
@@ -39,8 +42,9 @@ export function diffQueue(
   if (removed.length === 0 && added.length === 0) return NO_CHANGES;
   const tailAdded = tailLength(added, alignment.lastAlignedAfter);
   const tailRemoved = tailLength(removed, alignment.lastAlignedBefore);
-  const slidIn = Math.min(tailAdded, advanced + removed.length - tailRemoved);
-  const pushedOut = Math.min(tailRemoved, added.length - tailAdded);
+  const windowFull = prev.items.length >= ctx.queueWindowItems;
+  const slidIn = windowFull ? Math.min(tailAdded, advanced + removed.length - tailRemoved) : 0;
+  const pushedOut = windowFull ? Math.min(tailRemoved, added.length - tailAdded) : 0;
   const changes: QueueChange[] = [];
   const totalItems = next.items.length;
   if (removed.length > pushedOut) {

@@ -33,7 +33,7 @@ export function playbackStateReasons(
   if ((before.device?.volume ?? null) !== (after.device?.volume ?? null)) {
     reasons = withReason(reasons, 'volume');
   }
-  if (before.contextUri !== after.contextUri) reasons = withReason(reasons, 'context');
+  if (contextDiffers(before, after)) reasons = withReason(reasons, 'context');
   const item = after.item;
   if (!itemChanged && item !== null && isSeek(before, after, elapsed, item.durationMs, seekToleranceMs)) {
     reasons = withReason(reasons, 'seek');
@@ -49,6 +49,19 @@ function withReason(
   if (reasons === null) return [reason];
   reasons.push(reason);
   return reasons;
+}
+
+/**
+ * Spotify sends an ad with `context: null`: the ad interrupts the context rather than leaving it, so neither the
+ * way into such an ad nor the way back out of it is a change of context (nor a reason to distrust the queue).
+ */
+function contextDiffers(before: PlayerSnapshot, after: PlayerSnapshot): boolean {
+  if (isAdWithoutContext(before) || isAdWithoutContext(after)) return false;
+  return before.contextUri !== after.contextUri;
+}
+
+function isAdWithoutContext(snapshot: PlayerSnapshot): boolean {
+  return snapshot.playingType === 'ad' && snapshot.contextUri === null;
 }
 
 function deviceDiffers(a: DeviceInfo | null, b: DeviceInfo | null): boolean {

@@ -1,4 +1,4 @@
-import type { UnpublishedEvent } from '../../contract/events';
+import type { UnpublishedEvent, UnpublishedPayload } from '../../contract/events';
 import { attribute } from '../attribute/attribute';
 import { diffPlayer } from '../diff/diff-player';
 import { diffQueue } from '../diff/diff-queue';
@@ -7,7 +7,9 @@ import type { EngineOptions } from '../engine-options';
 import type { Hint } from '../hint';
 import type { Observation, PlayerSnapshot, QueueSnapshot } from '../snapshot';
 import type { EngineState } from './engine-state';
-import { continuesDrag, extendDrag, isDragOver, released } from './volume-drag';
+import { isStale } from './stale-observation';
+import { isSwitchingItem } from './switching-item';
+import { holdVolume, isDragOver, released } from './volume-drag';
 
 export interface StepResult {
   state: EngineState;
@@ -23,10 +25,13 @@ type HeldVolume = EngineState['heldVolume'];
  * One observation of one listener through diff and attribution: the per-user reducer. Pure and deterministic;
  * `hints` are the listener's hints (those not live at the observation are ignored).
  *
- * The first player observation and the first queue observation are baselines and emit nothing. A volume change
- * is held (see `volumeCoalesceMs`): changes of the same device's volume within the window update the held event,
- * and the first observation past the window, or `flush`, releases it. Its `playbackStateChanged` is not held:
- * the state is the state, while `volumeChanged` is the discrete, coalesced event.
+ * The first player observation and the first queue observation are baselines and emit nothing. An observation
+ * older than the last one of its kind, or repeating it, is ignored (see `isStale`); so is a track without its
+ * item while Spotify switches (see `isSwitchingItem`), apart from releasing a held volume whose window is over.
+ * A volume change is held (see `volumeCoalesceMs` and `holdVolume`): further changes of the same drag within the
+ * window update the held event, and the first observation past the window, or `flush`, releases it. Its
+ * `playbackStateChanged` is not held: the state is the state, while `volumeChanged` is the discrete, coalesced
+ * event.
  */
 export function step(
   state: EngineState,
@@ -34,6 +39,7 @@ export function step(
   hints: readonly Hint[],
   options: EngineOptions,
 ): StepResult {
+  if (isStale(state, observation)) return { state, events: [], consumedHintIds: [] };
   const at = observation.kind === 'player' ? observation.snapshot.observedAt : observation.queue.observedAt;
   const events: UnpublishedEvent[] = [];
   let held = state.heldVolume;
@@ -43,7 +49,7 @@ export function step(
   }
   return observation.kind === 'player'
     ? stepPlayer(state, observation.snapshot, held, hints, options, events)
-    : stepQueue(state, observation.queue, held, hints, events);
+    : stepQueue(state, observation.queue, held, hints, options, events);
 }
 
 function stepPlayer(
@@ -54,26 +60,23 @@ function stepPlayer(
   options: EngineOptions,
   events: UnpublishedEvent[],
 ): StepResult {
+  if (isSwitchingItem(next)) return { state: { ...state, heldVolume: held }, events, consumedHintIds: [] };
   const prev = state.player;
   if (prev === null)
     return { state: { ...state, player: next, heldVolume: held }, events, consumedHintIds: [] };
   const queue = state.playOrderChangedSinceQueue ? null : state.queue;
-  let changes = diffPlayer(prev, next, { options, queue });
+  const changes = diffPlayer(prev, next, { options, queue });
+  const attributed = attribute(changes, hints, { observedAt: next.observedAt });
+  let observed = attributed.events;
   const volume = changes.find((change): change is VolumeChange => change.kind === 'volume');
-  if (held !== null && volume !== undefined) {
-    if (continuesDrag(held, volume)) {
-      held = extendDrag(held, volume, next.observedAt);
-      changes = changes.filter((change) => change !== volume);
-    } else {
-      events.push(released(held));
-      held = null;
-    }
+  // With coalescing off the volume event goes out with the others; otherwise the drag takes it over.
+  if (volume !== undefined && options.volumeCoalesceMs > 0) {
+    const hold = holdVolume(held, volumeEventOf(observed), attributed.claimedChanges.includes(volume));
+    events.push(...hold.released);
+    held = hold.held;
+    observed = observed.filter((event) => event.event !== 'volumeChanged');
   }
-  const { events: observed, consumedHintIds } = attribute(changes, hints, { observedAt: next.observedAt });
-  for (const event of observed) {
-    if (event.event === 'volumeChanged' && options.volumeCoalesceMs > 0) held = event.data;
-    else events.push(event);
-  }
+  events.push(...observed);
   return {
     state: {
       player: next,
@@ -82,7 +85,7 @@ function stepPlayer(
       heldVolume: held,
     },
     events,
-    consumedHintIds,
+    consumedHintIds: attributed.consumedHintIds,
   };
 }
 
@@ -91,15 +94,25 @@ function stepQueue(
   next: QueueSnapshot,
   held: HeldVolume,
   hints: readonly Hint[],
+  options: EngineOptions,
   events: UnpublishedEvent[],
 ): StepResult {
   const prev = state.queue;
   const nextState = { ...state, queue: next, playOrderChangedSinceQueue: false, heldVolume: held };
   if (prev === null) return { state: nextState, events, consumedHintIds: [] };
-  const changes = diffQueue(prev, next, { playOrderChanged: state.playOrderChangedSinceQueue });
+  const changes = diffQueue(prev, next, {
+    playOrderChanged: state.playOrderChangedSinceQueue,
+    queueWindowItems: options.queueWindowItems,
+  });
   const { events: observed, consumedHintIds } = attribute(changes, hints, { observedAt: next.observedAt });
   events.push(...observed);
   return { state: nextState, events, consumedHintIds };
+}
+
+/** The observation's `volumeChanged`, or null when none was emitted (an announced hint claimed the change). */
+function volumeEventOf(events: readonly UnpublishedEvent[]): UnpublishedPayload<'volumeChanged'> | null {
+  for (const event of events) if (event.event === 'volumeChanged') return event.data;
+  return null;
 }
 
 /** The queue Spotify shows is rebuilt when the context, shuffle or repeat changes. */

@@ -70,7 +70,8 @@ function parsePlayer(body: JsonRecord, observedAt: number): PlayerSnapshot {
  * - `observedAt` is the local receive time; Spotify's `timestamp` is never read.
  * - `currently_playing_type` is required; a value other than track, episode or ad is `'unknown'`. For ads and
  *   unknown types the item is null and `item` is not read. A track or episode `item` may be null (Spotify sends
- *   that while it switches); when present its `type` must agree with `currently_playing_type`.
+ *   that while it switches; the engine skips such a snapshot); when present its `type` must agree with
+ *   `currently_playing_type`.
  * - Nullable or optional, read as: `progress_ms` → 0, `context` and `context.uri` → null, `device.id` and
  *   `device.volume_percent` → null (see `parseTrack` / `parseEpisode` for the items).
  * - Required although the schema leaves them optional, since a snapshot cannot do without them: `is_playing`,

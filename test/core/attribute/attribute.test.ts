@@ -6,6 +6,7 @@ import { diffQueue } from '../../../lib/core/diff/diff-queue';
 import { DEFAULT_ENGINE_OPTIONS } from '../../../lib/core/engine-options';
 import type { Hint } from '../../../lib/core/hint';
 import type { PlayerSnapshot, QueueSnapshot } from '../../../lib/core/snapshot';
+import { inactiveSnapshot } from '../../../lib/core/snapshot';
 import { PHONE, SPEAKER, T0, hint, later, player, queue, track, uri, withVolume } from '../builders';
 
 const nearEnd = player({ progressMs: 178_000 });
@@ -28,7 +29,14 @@ const pause = playerChanges(mid, next(mid, { isPlaying: false }));
 const volume = playerChanges(mid, next(mid, { device: withVolume(PHONE, 30) }));
 const transfer = playerChanges(mid, next(mid, { device: SPEAKER }));
 const skipAndTransfer = playerChanges(mid, next(mid, { ...toB, device: SPEAKER }));
-const queuedX = diffQueue(queue('a', ['b', 'c']), queue('a', ['b', 'x', 'c']), { playOrderChanged: false });
+const QUEUE_CTX = { playOrderChanged: false, queueWindowItems: DEFAULT_ENGINE_OPTIONS.queueWindowItems };
+const pausedMid = player({ progressMs: 60_000, isPlaying: false });
+const resumeFromNothing = playerChanges(
+  inactiveSnapshot(T0),
+  player({ observedAt: T0 + 3_000, progressMs: 50_000 }),
+);
+const resumeHint = hint('h1', { intent: 'resume', expect: { isPlaying: true }, reasoning: 'Back to it' });
+const queuedX = diffQueue(queue('a', ['b', 'c']), queue('a', ['b', 'x', 'c']), QUEUE_CTX);
 
 /** `event:source`, in order. */
 function summarize(events: readonly UnpublishedEvent[]): string[] {
@@ -182,6 +190,27 @@ const rows: Row[] = [
     consumed: ['h1'],
   },
   {
+    name: 'a resume hint claims the state: the item and device playback started with share its source',
+    changes: resumeFromNothing,
+    hints: [resumeHint],
+    expected: ['trackChanged:ai', 'deviceChanged:ai', 'playbackStateChanged:ai'],
+    consumed: ['h1'],
+  },
+  {
+    name: 'a resume hint does not claim a volume change of the same observation',
+    changes: playerChanges(pausedMid, next(pausedMid, { isPlaying: true, device: withVolume(PHONE, 30) })),
+    hints: [resumeHint],
+    expected: ['playbackStateChanged:ai', 'volumeChanged:user'],
+    consumed: ['h1'],
+  },
+  {
+    name: 'announced resume: its state is not emitted, the item and device it started are, as its source',
+    changes: resumeFromNothing,
+    hints: [{ ...resumeHint, announced: true }],
+    expected: ['trackChanged:ai', 'deviceChanged:ai'],
+    consumed: ['h1'],
+  },
+  {
     name: 'announced track hint: no trackChanged, its state still emitted',
     changes: skip,
     hints: [hint('h1', { source: 'user', expect: { trackUri: uri('b') }, announced: true })],
@@ -246,6 +275,22 @@ describe('attribute', () => {
     expect(events[1]!.data).not.toHaveProperty('isAIDiscovery');
   });
 
+  it('gives the changes a claimed state shares its hint’s reasoning, not its discovery flag', () => {
+    const discovery = { ...resumeHint, isAIDiscovery: true };
+    const { events } = attribute(resumeFromNothing, [discovery], { observedAt: T0 + 3_000 });
+    expect(events[0]).toEqual({
+      event: 'trackChanged',
+      data: {
+        previous: null,
+        current: track('a'),
+        source: 'ai',
+        timestamp: T0 + 3_000,
+        reasoning: 'Back to it',
+      },
+    });
+    expect(events[1]!.data).toMatchObject({ source: 'ai', reasoning: 'Back to it' });
+  });
+
   it('leaves optional fields out when no hint gave them', () => {
     const { events } = attribute(skip, [], { observedAt: T0 + 3_000 });
     for (const event of events) {
@@ -269,7 +314,7 @@ describe('attribute', () => {
         },
       },
     ]);
-    const cleared = diffQueue(queue('a', ['b']), queue('a', []), { playOrderChanged: false });
+    const cleared = diffQueue(queue('a', ['b']), queue('a', []), QUEUE_CTX);
     expect(attribute(cleared, [], { observedAt: T0 }).events).toEqual([
       { event: 'queueUpdated', data: { action: 'cleared', totalItems: 0, source: 'user', timestamp: T0 } },
     ]);

@@ -101,6 +101,18 @@ const rows: Row[] = [
     expected: ['track a→a restart ended=true repeat', 'state item'],
   },
   {
+    name: 'paused at the start after the end (not a restart: nothing new starts)',
+    prev: nearEnd,
+    next: at(10_000, { progressMs: 0, isPlaying: false }),
+    expected: ['state isPlaying,seek'],
+  },
+  {
+    name: 'paused at the start after listening to most of it (not a restart)',
+    prev: player({ progressMs: 120_000 }),
+    next: at(1_000, { progressMs: 0, isPlaying: false }),
+    expected: ['state isPlaying,seek'],
+  },
+  {
     name: 'seek to 0 early in the track',
     prev: player({ progressMs: 30_000 }),
     next: at(1_000, { progressMs: 0 }),
@@ -248,6 +260,24 @@ const rows: Row[] = [
     prev: ad({ progressMs: 10_000 }),
     next: at(3_000, { item: b, progressMs: 1_000 }),
     expected: ['track null→b ended=true unknown', 'state item'],
+  },
+  {
+    name: 'track → ad without a context, as Spotify sends ads (no context change)',
+    prev: nearEnd,
+    next: ad({ observedAt: T0 + 3_000, contextUri: null }),
+    expected: ['state item'],
+  },
+  {
+    name: 'ad without a context → the next track of the context (no context change)',
+    prev: ad({ progressMs: 10_000, contextUri: null }),
+    next: at(3_000, { item: b, progressMs: 1_000 }),
+    expected: ['track null→b ended=true unknown', 'state item'],
+  },
+  {
+    name: 'ad with a context → a track of another context',
+    prev: ad({ progressMs: 10_000 }),
+    next: at(3_000, { item: b, progressMs: 1_000, contextUri: 'spotify:album:q' }),
+    expected: ['track null→b ended=true unknown', 'state item,context'],
   },
   {
     name: 'ad → ad (ads are not sought)',

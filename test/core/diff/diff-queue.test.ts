@@ -1,4 +1,5 @@
 import { diffQueue } from '../../../lib/core/diff/diff-queue';
+import { DEFAULT_ENGINE_OPTIONS } from '../../../lib/core/engine-options';
 import type { QueueSnapshot } from '../../../lib/core/snapshot';
 import { queue } from '../builders';
 import { summarizeQueueChanges } from './summarize';
@@ -8,8 +9,12 @@ interface Row {
   prev: QueueSnapshot;
   next: QueueSnapshot;
   playOrderChanged?: boolean;
+  /** How many items Spotify's window shows; rows about a full window set it to their list's length. */
+  queueWindowItems?: number;
   expected: string[];
 }
+
+const { queueWindowItems: WINDOW } = DEFAULT_ENGINE_OPTIONS;
 
 const rows: Row[] = [
   { name: 'unchanged', prev: queue('a', ['b', 'c', 'd']), next: queue('a', ['b', 'c', 'd']), expected: [] },
@@ -29,19 +34,34 @@ const rows: Row[] = [
     name: 'tail refill after advance',
     prev: queue('a', ['b', 'c', 'd']),
     next: queue('b', ['c', 'd', 'e']),
+    queueWindowItems: 3,
     expected: [],
   },
   {
     name: 'tail refill after advancing by two',
     prev: queue('a', ['b', 'c', 'd']),
     next: queue('c', ['d', 'e', 'f']),
+    queueWindowItems: 3,
     expected: [],
   },
   {
     name: 'more new items at the tail than the advance explains',
     prev: queue('a', ['b', 'c', 'd']),
     next: queue('b', ['c', 'd', 'x', 'e']),
+    queueWindowItems: 3,
     expected: ['added x total=4'],
+  },
+  {
+    name: 'appended after an advance in a queue shorter than the window (no sliding)',
+    prev: queue('a', ['b', 'c', 'd']),
+    next: queue('b', ['c', 'd', 'q']),
+    expected: ['added q total=3'],
+  },
+  {
+    name: 'tail refill after an advance with a full default window',
+    prev: queue('a', itemIds('c', WINDOW)),
+    next: queue('c0', [...itemIds('c', WINDOW).slice(1), 'n']),
+    expected: [],
   },
   {
     name: 'new items at the tail without an advance are additions',
@@ -59,7 +79,14 @@ const rows: Row[] = [
     name: 'added with the window full: the last item falls off, no removal',
     prev: queue('a', ['q1', 'c1', 'c2', 'c3']),
     next: queue('a', ['q1', 'x', 'c1', 'c2']),
+    queueWindowItems: 4,
     expected: ['added x total=4'],
+  },
+  {
+    name: 'added and the last removed in a queue shorter than the window: both edits',
+    prev: queue('a', ['q1', 'c1', 'c2', 'c3']),
+    next: queue('a', ['q1', 'x', 'c1', 'c2']),
+    expected: ['removed c3 total=4', 'added x total=4'],
   },
   {
     name: 'removed',
@@ -71,7 +98,14 @@ const rows: Row[] = [
     name: 'removed with the window full: one more slides in, no addition',
     prev: queue('a', ['b', 'c', 'd']),
     next: queue('a', ['b', 'd', 'e']),
+    queueWindowItems: 3,
     expected: ['removed c total=3'],
+  },
+  {
+    name: 'removed and another appended in a queue shorter than the window: both edits',
+    prev: queue('a', ['b', 'c', 'd']),
+    next: queue('a', ['b', 'd', 'e']),
+    expected: ['removed c total=3', 'added e total=3'],
   },
   {
     name: 'added and removed in one observation: two events, removed first',
@@ -122,8 +156,11 @@ const rows: Row[] = [
 ];
 
 describe('diffQueue', () => {
-  it.each(rows)('$name', ({ prev, next, playOrderChanged, expected }) => {
-    const changes = diffQueue(prev, next, { playOrderChanged: playOrderChanged ?? false });
+  it.each(rows)('$name', ({ prev, next, playOrderChanged, queueWindowItems, expected }) => {
+    const changes = diffQueue(prev, next, {
+      playOrderChanged: playOrderChanged ?? false,
+      queueWindowItems: queueWindowItems ?? WINDOW,
+    });
     expect(summarizeQueueChanges(changes)).toEqual(expected);
   });
 
@@ -137,7 +174,15 @@ describe('diffQueue', () => {
       'y',
       ...ids.slice(40),
     ];
-    const changes = diffQueue(queue('a', ids), queue('a', edited), { playOrderChanged: false });
+    const changes = diffQueue(queue('a', ids), queue('a', edited), {
+      playOrderChanged: false,
+      queueWindowItems: WINDOW,
+    });
     expect(summarizeQueueChanges(changes)).toEqual(['removed c30 total=51', 'added x,y total=51']);
   });
 });
+
+/** `count` item ids `prefix0`, `prefix1`, … */
+function itemIds(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `${prefix}${index}`);
+}

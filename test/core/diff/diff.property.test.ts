@@ -19,7 +19,8 @@ describe('diff properties', () => {
   it('finds nothing between a queue snapshot and itself', () => {
     fc.assert(
       fc.property(queueArb(atArb), fc.boolean(), (queue, playOrderChanged) => {
-        expect(diffQueue(queue, queue, { playOrderChanged })).toEqual([]);
+        const { queueWindowItems } = DEFAULT_ENGINE_OPTIONS;
+        expect(diffQueue(queue, queue, { playOrderChanged, queueWindowItems })).toEqual([]);
       }),
     );
   });
@@ -48,8 +49,9 @@ describe('diff properties', () => {
 
   it('reports a queue change with the new length and never an empty edit', () => {
     fc.assert(
-      fc.property(queueArb(atArb), queueArb(atArb), (prev, next) => {
-        for (const change of diffQueue(prev, next, { playOrderChanged: false })) {
+      fc.property(queueArb(atArb), queueArb(atArb), fc.integer({ min: 1, max: 10 }), (prev, next, window) => {
+        const ctx = { playOrderChanged: false, queueWindowItems: window };
+        for (const change of diffQueue(prev, next, ctx)) {
           expect(change.totalItems).toBe(next.items.length);
           if (change.action !== 'cleared') expect(change.items.length).toBeGreaterThan(0);
         }

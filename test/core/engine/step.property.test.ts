@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { EngineState } from '../../../lib/core/engine/engine-state';
 import { flush } from '../../../lib/core/engine/flush';
 import { DEFAULT_ENGINE_OPTIONS } from '../../../lib/core/engine-options';
-import type { Observation } from '../../../lib/core/snapshot';
-import { hintsArb, observationsArb } from '../arbitraries';
+import type { Observation, PlayerSnapshot } from '../../../lib/core/snapshot';
+import { activeSnapshotArb, hintsArb, observationsArb } from '../arbitraries';
 import { T0 } from '../builders';
 import { runEngine } from './run-engine';
 
@@ -50,6 +50,42 @@ describe('step properties', () => {
     );
   });
 
+  it('is unmoved by an empty item while Spotify switches, wherever one comes', () => {
+    const switchingArb = activeSnapshotArb(fc.constant(T0)).chain((snapshot) =>
+      fc
+        .constantFrom('track' as const, 'episode' as const)
+        .map((playingType): PlayerSnapshot => ({ ...snapshot, item: null, playingType })),
+    );
+    const blipsArb = fc.array(fc.tuple(fc.nat(), switchingArb), { maxLength: 4 });
+    fc.assert(
+      fc.property(
+        observationsArb(25),
+        blipsArb,
+        hintsArb(fc.constantFrom('ai', 'user'), SPAN_MS),
+        (observations, blips, hints) => {
+          const withBlips = [...observations];
+          for (const [position, blip] of blips) {
+            const index = position % (withBlips.length + 1);
+            // Seen just before the observation it precedes, so times never go backwards.
+            const following = withBlips[index];
+            const at = following === undefined ? lastTime(withBlips) : timeOf(following);
+            withBlips.splice(index, 0, { kind: 'player', snapshot: { ...blip, observedAt: at } });
+          }
+          const plain = runEngine(observations, hints);
+          const blipped = runEngine(withBlips, hints);
+          const end = (state: EngineState) => flush(state, Number.POSITIVE_INFINITY, DEFAULT_ENGINE_OPTIONS);
+          expect([...blipped.events, ...end(blipped.state).events]).toStrictEqual([
+            ...plain.events,
+            ...end(plain.state).events,
+          ]);
+          expect(blipped.consumedHintIds).toStrictEqual(plain.consumedHintIds);
+          expect(blipped.state.player).toStrictEqual(plain.state.player);
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('never says ai without a live ai hint, held volumes included', () => {
     fc.assert(
       fc.property(observationsArb(30), hintsArb(fc.constant('user'), SPAN_MS), (observations, hints) => {
@@ -71,8 +107,11 @@ describe('step properties', () => {
 
 function lastTime(observations: readonly Observation[]): number {
   const last = observations.at(-1);
-  if (last === undefined) return T0;
-  return last.kind === 'player' ? last.snapshot.observedAt : last.queue.observedAt;
+  return last === undefined ? T0 : timeOf(last);
+}
+
+function timeOf(observation: Observation): number {
+  return observation.kind === 'player' ? observation.snapshot.observedAt : observation.queue.observedAt;
 }
 
 /** The observation `ms` later, so a second run continues where the first left off. */

@@ -3,6 +3,7 @@ import { flush } from '../../../lib/core/engine/flush';
 import { step } from '../../../lib/core/engine/step';
 import { volumeFlushDueAt } from '../../../lib/core/engine/volume-drag';
 import { DEFAULT_ENGINE_OPTIONS, resolveEngineOptions } from '../../../lib/core/engine-options';
+import type { EngineOptions } from '../../../lib/core/engine-options';
 import type { Hint } from '../../../lib/core/hint';
 import type { Observation, PlayerSnapshot } from '../../../lib/core/snapshot';
 import { inactiveSnapshot } from '../../../lib/core/snapshot';
@@ -18,10 +19,19 @@ function at(ms: number, overrides: Partial<PlayerSnapshot> = {}): Observation {
 const volumeAt = (ms: number, volume: number, device = PHONE): Observation =>
   at(ms, { device: withVolume(device, volume) });
 
+/** What Spotify shows while it switches items: a track with no item. */
+const switchingAt = (ms: number, overrides: Partial<PlayerSnapshot> = {}): Observation =>
+  at(ms, { item: null, ...overrides });
+
+/** An ad as Spotify sends one: no context. */
+const adAt = (ms: number, progressMs: number): Observation =>
+  seen(ad({ observedAt: T0 + ms, progressMs, contextUri: null }));
+
 interface Row {
   name: string;
   observations: Observation[];
   hints?: Hint[];
+  options?: EngineOptions;
   expected: string[];
 }
 
@@ -158,7 +168,16 @@ const rows: Row[] = [
       seenQueue(queue('a', ['b', 'c', 'd'])),
       seenQueue(queue('b', ['c', 'd', 'e'], T0 + 180_000)),
     ],
+    options: resolveEngineOptions({ queueWindowItems: 3 }),
     expected: [],
+  },
+  {
+    name: 'advance and an appended item in a queue shorter than the window: an addition',
+    observations: [
+      seenQueue(queue('a', ['b', 'c', 'd'])),
+      seenQueue(queue('b', ['c', 'd', 'q'], T0 + 180_000)),
+    ],
+    expected: ['queueUpdated:user added spotify:track:q'],
   },
   {
     name: 'ai queue hint',
@@ -177,10 +196,38 @@ const rows: Row[] = [
     ],
   },
   {
-    name: 'volume drag started by an ai hint keeps its source',
+    name: 'an ai volume, then the user drags within the window: the drag is the user’s, a new event',
     observations: [at(0), volumeAt(1_000, 30), volumeAt(2_000, 25), volumeAt(5_000, 25)],
     hints: [hint('h1', { intent: 'set_volume', expect: { volume: 30 } })],
-    expected: ['playbackStateChanged:ai', 'playbackStateChanged:user', 'volumeChanged:ai 25@+2000'],
+    expected: [
+      'playbackStateChanged:ai',
+      'volumeChanged:ai 30@+1000',
+      'playbackStateChanged:user',
+      'volumeChanged:user 25@+2000',
+    ],
+  },
+  {
+    name: 'a control route’s volume, then the user drags on: one drag of the user’s',
+    observations: [at(0), volumeAt(1_000, 30), volumeAt(2_000, 25), volumeAt(5_000, 25)],
+    hints: [hint('h1', { source: 'user', intent: 'set_volume', expect: { volume: 30 } })],
+    expected: ['playbackStateChanged:user', 'playbackStateChanged:user', 'volumeChanged:user 25@+2000'],
+  },
+  {
+    name: 'an ai volume hint met inside the user’s drag: the drag is released, the ai volume held',
+    observations: [at(0), volumeAt(1_000, 60), volumeAt(2_000, 20), volumeAt(7_000, 20)],
+    hints: [hint('h1', { intent: 'set_volume', expect: { volume: 20 }, recordedAt: T0 + 1_500 })],
+    expected: [
+      'playbackStateChanged:user',
+      'volumeChanged:user 60@+1000',
+      'playbackStateChanged:ai',
+      'volumeChanged:ai 20@+2000',
+    ],
+  },
+  {
+    name: 'an announced volume met inside the user’s drag: the drag is released, the announced one not emitted',
+    observations: [at(0), volumeAt(1_000, 60), volumeAt(2_000, 20), volumeAt(7_000, 20)],
+    hints: [hint('h1', { expect: { volume: 20 }, recordedAt: T0 + 1_500, announced: true })],
+    expected: ['playbackStateChanged:user', 'volumeChanged:user 60@+1000', 'playbackStateChanged:ai'],
   },
   {
     name: 'two volume changes further apart than the window are two events',
@@ -229,6 +276,86 @@ const rows: Row[] = [
     expected: ['playbackStateChanged:ai'],
   },
   {
+    name: 'an empty item while Spotify switches, then the same track playing on: nothing',
+    observations: [at(50_000), switchingAt(55_000), at(60_000)],
+    expected: [],
+  },
+  {
+    name: 'an empty item while Spotify switches at the natural end: the advance is auto',
+    observations: [
+      seenQueue(queue('a', ['b', 'c'])),
+      at(NEAR_END),
+      switchingAt(NEAR_END + 5_000, { progressMs: 0 }),
+      at(NEAR_END + 10_000, { item: track('b'), progressMs: 5_000 }),
+    ],
+    expected: ['trackChanged:auto', 'playbackStateChanged:auto'],
+  },
+  {
+    name: 'an empty episode while Spotify switches: nothing',
+    observations: [
+      at(0, { item: episode('e1'), playingType: 'episode', progressMs: 60_000 }),
+      at(5_000, { item: null, playingType: 'episode', progressMs: 65_000 }),
+      at(10_000, { item: episode('e1'), playingType: 'episode', progressMs: 70_000 }),
+    ],
+    expected: [],
+  },
+  {
+    name: 'an empty item as the first observation is no baseline',
+    observations: [switchingAt(0), at(5_000), at(10_000)],
+    expected: [],
+  },
+  {
+    name: 'a track ending into an ad without a context, then the next track: auto throughout',
+    observations: [
+      seenQueue(queue('a', ['b', 'c'])),
+      at(NEAR_END),
+      adAt(NEAR_END + 3_000, 1_000),
+      at(NEAR_END + 33_000, { item: track('b'), progressMs: 1_000 }),
+    ],
+    expected: ['playbackStateChanged:auto', 'trackChanged:auto', 'playbackStateChanged:auto'],
+  },
+  {
+    name: 'an ad without a context changes no play order: the next queue edit is reported',
+    observations: [
+      seenQueue(queue('a', ['b', 'c', 'd'])),
+      at(NEAR_END),
+      adAt(NEAR_END + 3_000, 1_000),
+      at(NEAR_END + 33_000, { item: track('b'), progressMs: 1_000 }),
+      seenQueue(queue('b', ['x', 'c', 'd'], T0 + NEAR_END + 34_000)),
+    ],
+    expected: [
+      'playbackStateChanged:auto',
+      'trackChanged:auto',
+      'playbackStateChanged:auto',
+      'queueUpdated:user added spotify:track:x',
+    ],
+  },
+  {
+    name: 'paused at the start after the end: no restart',
+    observations: [at(NEAR_END), at(NEAR_END + 10_000, { progressMs: 0, isPlaying: false })],
+    expected: ['playbackStateChanged:user'],
+  },
+  {
+    name: 'an ai resume from nothing: the item and device it started are the ai’s too',
+    observations: [seen(inactiveSnapshot(T0)), at(3_000, { progressMs: 50_000 })],
+    hints: [hint('h1', { intent: 'resume', expect: { isPlaying: true } })],
+    expected: ['trackChanged:ai', 'deviceChanged:ai', 'playbackStateChanged:ai'],
+  },
+  {
+    name: 'an older player observation (a late response) is ignored',
+    observations: [at(0), at(9_000, { item: track('b') }), at(8_000), at(12_000, { item: track('b') })],
+    expected: ['trackChanged:user', 'playbackStateChanged:user'],
+  },
+  {
+    name: 'an older queue observation (a late response) is ignored',
+    observations: [
+      seenQueue(queue('a', ['b', 'c'], T0 + 5_000)),
+      seenQueue(queue('a', ['b', 'x', 'c'], T0 + 1_000)),
+      seenQueue(queue('a', ['b', 'c'], T0 + 9_000)),
+    ],
+    expected: [],
+  },
+  {
     name: 'device change from nothing',
     observations: [seen(inactiveSnapshot(T0)), at(1_000, { device: SPEAKER })],
     expected: ['trackChanged:user', 'deviceChanged:user', 'playbackStateChanged:user'],
@@ -236,8 +363,40 @@ const rows: Row[] = [
 ];
 
 describe('step', () => {
-  it.each(rows)('$name', ({ observations, hints, expected }) => {
-    expect(summarizeEvents(runEngine(observations, hints).events)).toEqual(expected);
+  it.each(rows)('$name', ({ observations, hints, options, expected }) => {
+    expect(summarizeEvents(runEngine(observations, hints, options).events)).toEqual(expected);
+  });
+
+  it('keeps the last real item as the previous one across an empty item', () => {
+    const run = runEngine([
+      at(NEAR_END),
+      switchingAt(NEAR_END + 5_000, { progressMs: 0 }),
+      at(NEAR_END + 10_000, { item: track('b'), progressMs: 5_000 }),
+    ]);
+    expect(run.events[0]).toMatchObject({
+      event: 'trackChanged',
+      data: { previous: track('a'), current: track('b') },
+    });
+  });
+
+  it('leaves the state as it was for an older or a repeated observation', () => {
+    const { state } = runEngine([seenQueue(queue('a', ['b'], T0 + 1_000)), at(2_000), volumeAt(3_000, 40)]);
+    for (const observation of [
+      at(1_000, { isPlaying: false }),
+      volumeAt(3_000, 40),
+      seenQueue(queue('a', [], T0)),
+      seenQueue(queue('a', ['b'], T0 + 1_000)),
+    ]) {
+      const result = step(state, observation, [hint('h1')], DEFAULT_ENGINE_OPTIONS);
+      expect(result).toEqual({ state, events: [], consumedHintIds: [] });
+      expect(result.state).toBe(state);
+    }
+  });
+
+  it('applies an observation of the same time that differs (two responses in one millisecond)', () => {
+    const { state } = runEngine([at(0), at(2_000)]);
+    const result = step(state, at(2_000, { isPlaying: false }), [], DEFAULT_ENGINE_OPTIONS);
+    expect(summarizeEvents(result.events)).toEqual(['playbackStateChanged:user']);
   });
 
   it('returns the consumed hints', () => {
