@@ -14,3 +14,4 @@ export type { RunningSimulator, SimulatorServerOptions } from './http/server';
 export type { SimulatorLog } from './http/simulator-log';
 export { SimulatorOptionsError } from './simulator-options-error';
 export { UnknownListenerError } from './unknown-listener-error';
+export { InProcessPlaybackReader, type InProcessReaderOptions } from './in-process-reader';

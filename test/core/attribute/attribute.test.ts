@@ -81,10 +81,17 @@ const rows: Row[] = [
     consumed: [],
   },
   {
-    name: 'end of the item, but not what the known queue had next: user',
-    changes: playerChanges(nearEnd, next(nearEnd, { item: track('z') }), queue('a', ['b'])),
+    name: 'end of the item, but a later queue item the time could not reach: user skipped ahead',
+    changes: playerChanges(nearEnd, next(nearEnd, { item: track('z') }), queue('a', ['b', 'z'])),
     hints: [],
     expected: ['trackChanged:user', 'playbackStateChanged:user'],
+    consumed: [],
+  },
+  {
+    name: 'end of the item, to an item the known queue does not hold (added since it was polled): auto',
+    changes: playerChanges(nearEnd, next(nearEnd, { item: track('z') }), queue('a', ['b'])),
+    hints: [],
+    expected: ['trackChanged:auto', 'playbackStateChanged:auto'],
     consumed: [],
   },
   {

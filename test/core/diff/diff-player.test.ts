@@ -69,10 +69,17 @@ const rows: Row[] = [
     expected: ['track a→d ended=true elsewhere', 'state item'],
   },
   {
-    name: 'natural end to an item not in the queue',
+    name: 'natural end to an item not in the queue (added after the queue was polled)',
     prev: nearEnd,
     next: at(3_000, { item: track('z'), progressMs: 1_000 }),
     queue: queue('a', ['b', 'c']),
+    expected: ['track a→z ended=true unknown', 'state item'],
+  },
+  {
+    name: 'end, to a queue item the elapsed time could not reach',
+    prev: nearEnd,
+    next: at(3_000, { item: track('z'), progressMs: 1_000 }),
+    queue: queue('a', ['b', 'c', 'z']),
     expected: ['track a→z ended=true elsewhere', 'state item'],
   },
   {
