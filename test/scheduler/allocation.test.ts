@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import type { Allocation, PlaybackMode, UserSchedule } from '../../lib/scheduler';
+import {
+  DEFAULT_SCHEDULER_TUNING,
+  allocate,
+  cadenceIntervalMs,
+  meanDelayMs,
+  newUserSchedule,
+  optimalMeanDelayMs,
+  pollsPerHour,
+} from '../../lib/scheduler';
+import { T0, player, track } from '../core/builders';
+import { polledOnce, tuned, uniformRates, withKnownRates } from './schedule-kit';
+
+const MODES: readonly PlaybackMode[] = ['playing', 'paused', 'no_device'];
+
+/** Cadence polls per window the allocation's intervals add up to. */
+function cadencePerWindow(users: readonly UserSchedule[], allocation: Allocation, windowMs: number): number {
+  return users.reduce(
+    (sum, user) => sum + windowMs / cadenceIntervalMs(user, allocation, DEFAULT_SCHEDULER_TUNING),
+    0,
+  );
+}
+
+const userArb = fc
+  .record({
+    perHour: fc.double({ min: 0.05, max: 500, noNaN: true }),
+    mode: fc.constantFrom(...MODES),
+    endsInMs: fc.option(fc.integer({ min: 0, max: 200_000 })),
+  })
+  .map(({ perHour, mode, endsInMs }) => {
+    const user = withKnownRates(uniformRates(perHour), mode);
+    if (endsInMs === null || mode !== 'playing') return user;
+    const snapshot = player({ item: track('x', 200_000), progressMs: 200_000 - endsInMs });
+    return { ...polledOnce(snapshot), rates: user.rates };
+  });
+
+describe('allocate', () => {
+  it('never plans more requests per window than the share it was given', () => {
+    fc.assert(
+      fc.property(
+        fc.array(userArb, { maxLength: 60 }),
+        fc.double({ min: 1, max: 500, noNaN: true }),
+        (users, share) => {
+          const tuning = DEFAULT_SCHEDULER_TUNING;
+          const allocation = allocate(users, share, T0, tuning);
+          const cadence = cadencePerWindow(users, allocation, tuning.windowMs);
+          const { plan, limits } = allocation;
+          expect(cadence).toBeCloseTo(plan.cadencePolls, 6);
+          expect(plan.endPolls + plan.queuePolls + cadence).toBeLessThanOrEqual(share * (1 + 1e-9));
+          expect(plan.queuePolls + cadence).toBeLessThanOrEqual(limits.deferrable * (1 + 1e-9));
+          expect(limits.deferrable + plan.urgentReserve).toBe(limits.total);
+          expect(limits.total).toBeLessThanOrEqual(share);
+        },
+      ),
+    );
+  });
+
+  it('with known rates, comes within 1% of the square-root-law optimum for the same polls', () => {
+    const random = fc.sample(fc.double({ min: 0.5, max: 200, noNaN: true }), { numRuns: 40, seed: 7 });
+    const users = random.map((perHour) => withKnownRates(uniformRates(perHour)));
+    const tuning = tuned({ playingMinIntervalMs: 1, playingMaxIntervalMs: 10_000_000 });
+    const allocation = allocate(users, 40, T0, tuning);
+    const listeners = users.map((user, i) => ({
+      changesPerHour: random[i]!,
+      intervalMs: cadenceIntervalMs(user, allocation, tuning),
+    }));
+    const optimum = optimalMeanDelayMs(random, pollsPerHour(listeners));
+    expect(meanDelayMs(listeners) / optimum).toBeLessThan(1.01);
+    expect(meanDelayMs(listeners) / optimum).toBeGreaterThanOrEqual(1 - 1e-9);
+  });
+
+  it('stretches intervals by √λ when the budget is short, not all alike', () => {
+    const calm = withKnownRates(uniformRates(4));
+    const busy = withKnownRates(uniformRates(64));
+    const allocation = allocate([calm, busy, calm, busy], 2, T0, DEFAULT_SCHEDULER_TUNING);
+    expect(allocation.maxIntervalsHold).toBe(false);
+    const ratio =
+      cadenceIntervalMs(calm, allocation, DEFAULT_SCHEDULER_TUNING) /
+      cadenceIntervalMs(busy, allocation, DEFAULT_SCHEDULER_TUNING);
+    expect(ratio).toBeCloseTo(4, 9);
+  });
+
+  it('keeps every user within their maximum interval when the budget pays for it', () => {
+    const users = [withKnownRates(uniformRates(0.01)), withKnownRates(uniformRates(500), 'paused')];
+    const tuning = DEFAULT_SCHEDULER_TUNING;
+    const allocation = allocate(users, 5, T0, tuning);
+    expect(allocation.maxIntervalsHold).toBe(true);
+    expect(cadenceIntervalMs(users[0]!, allocation, tuning)).toBeCloseTo(tuning.playingMaxIntervalMs, 6);
+    expect(cadenceIntervalMs(users[1]!, allocation, tuning)).toBeGreaterThanOrEqual(
+      tuning.pausedMinIntervalMs,
+    );
+  });
+
+  it('puts everyone at their minimum interval when the share is more than they can use', () => {
+    const users = MODES.map((mode) => withKnownRates(uniformRates(10), mode));
+    const tuning = DEFAULT_SCHEDULER_TUNING;
+    const allocation = allocate(users, 100_000, T0, tuning);
+    expect(users.map((user) => cadenceIntervalMs(user, allocation, tuning))).toEqual([
+      tuning.playingMinIntervalMs,
+      tuning.pausedMinIntervalMs,
+      tuning.noDeviceMinIntervalMs,
+    ]);
+  });
+
+  it('reserves one urgent poll per natural end predicted within the window', () => {
+    const ending = (inMs: number) =>
+      polledOnce(player({ item: track('a', 180_000), progressMs: 180_000 - inMs }));
+    const users = [ending(5_000), ending(20_000), ending(120_000), polledOnce(player({ isPlaying: false }))];
+    const allocation = allocate(users, 100, T0, DEFAULT_SCHEDULER_TUNING);
+    expect(allocation.endPolls).toBe(true);
+    expect(allocation.plan.endPolls).toBe(2);
+    expect(allocation.plan.urgentReserve).toBe(12);
+    expect(allocation.limits).toEqual({ total: 100, deferrable: 88, deferrableSpacingMs: 30_000 / 88 });
+  });
+
+  it('gives up natural-end polls when ends come faster than the share can pay for', () => {
+    const playingShortItems = Array.from({ length: 50 }, () =>
+      polledOnce(player({ item: track('a', 30_000), progressMs: 0 })),
+    );
+    const allocation = allocate(playingShortItems, 10, T0, DEFAULT_SCHEDULER_TUNING);
+    expect(allocation.endPolls).toBe(false);
+    expect(allocation.plan.endPolls).toBe(0);
+  });
+
+  it('stretches the queue timers so the queue stays within its share', () => {
+    const users = Array.from({ length: 200 }, () => polledOnce());
+    const tuning = DEFAULT_SCHEDULER_TUNING;
+    const allocation = allocate(users, 20, T0, tuning);
+    expect(allocation.queueMinIntervalMs).toBeGreaterThan(tuning.queueMinIntervalMs);
+    expect(allocation.queueSlowIntervalMs).toBeGreaterThanOrEqual(allocation.queueMinIntervalMs);
+    expect(allocation.plan.queuePolls).toBeLessThanOrEqual(
+      tuning.queueShareMax * tuning.paceUtilization * allocation.limits.deferrable + 1e-9,
+    );
+  });
+
+  it('gives a user nobody has polled yet a cadence from the prior', () => {
+    const allocation = allocate([], 100, T0, DEFAULT_SCHEDULER_TUNING);
+    const interval = cadenceIntervalMs(newUserSchedule(), allocation, DEFAULT_SCHEDULER_TUNING);
+    expect(interval).toBeGreaterThanOrEqual(DEFAULT_SCHEDULER_TUNING.playingMinIntervalMs);
+    expect(interval).toBeLessThanOrEqual(DEFAULT_SCHEDULER_TUNING.playingMaxIntervalMs);
+  });
+
+  it.each([0, 0.5, -3, NaN, Infinity])('refuses a share of %p', (share) => {
+    expect(() => allocate([], share, T0, DEFAULT_SCHEDULER_TUNING)).toThrow(
+      `allocate: pollsPerWindow must be a finite number >= 1, got ${share}`,
+    );
+  });
+
+  it('spends on cadence what is left after the reserves', () => {
+    const users = Array.from({ length: 30 }, (_, i) => withKnownRates(uniformRates(1 + i)));
+    const allocation = allocate(users, 100, T0, DEFAULT_SCHEDULER_TUNING);
+    const { plan, limits } = allocation;
+    expect(plan.cadencePolls + plan.queuePolls).toBeCloseTo(
+      DEFAULT_SCHEDULER_TUNING.paceUtilization * limits.deferrable,
+      6,
+    );
+  });
+});
