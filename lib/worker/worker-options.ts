@@ -1,0 +1,90 @@
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../core/engine-options';
+import type { SchedulerTuning } from '../scheduler';
+import { isValidKeyPart } from '../store';
+
+/** How one worker runs. Every option has a default; `resolveWorkerOptions` checks them up front. */
+export interface WorkerOptions {
+  /** This worker's name in leases, heartbeats and logs. Required. */
+  workerId: string;
+  /** A dead worker's users are taken over within this. Default 15 000. */
+  leaseTtlMs: number;
+  /** Heartbeat, lease renewal and ownership are revisited this often. Default a third of `leaseTtlMs`. */
+  membershipIntervalMs: number;
+  /** Users stay polled this long after they were last seen active. Default 60 000. */
+  lingerMs: number;
+  /** Requests to Spotify in flight at once (p-queue). Default 16. */
+  maxInFlight: number;
+  /** The shared cooldown is re-read at least this often. Default 1000. */
+  cooldownCheckMs: number;
+  /** The longest single sleep through a cooldown (which may last hours): the loop stays alive. Default 60 000. */
+  maxCooldownSleepMs: number;
+  /** The budget allocation is recomputed at least this often. Default 1000. */
+  allocationRefreshMs: number;
+  /**
+   * A ledger slot is held this much longer than the window: a request reaches Spotify a little after its slot
+   * was taken (queueing, the network), and Spotify's window counts it from then. Default 1000.
+   */
+  requestSkewMarginMs: number;
+  /** Consecutive 5xx/timeouts after which a user's clients are told `degraded`. Default 3. */
+  degradedAfterFailures: number;
+  /** Thresholds of the diff and the attribution. */
+  engine: Readonly<EngineOptions>;
+  /** Scheduler settings from configuration (budget, window); run-time tuning applies on top. */
+  schedulerBase: Partial<SchedulerTuning>;
+}
+
+export function resolveWorkerOptions(
+  options: Partial<WorkerOptions> & Pick<WorkerOptions, 'workerId'>,
+): Readonly<WorkerOptions> {
+  const leaseTtlMs = options.leaseTtlMs ?? 15_000;
+  const resolved: WorkerOptions = {
+    leaseTtlMs,
+    membershipIntervalMs: Math.max(1, Math.floor(leaseTtlMs / 3)),
+    lingerMs: 60_000,
+    maxInFlight: 16,
+    cooldownCheckMs: 1000,
+    maxCooldownSleepMs: 60_000,
+    allocationRefreshMs: 1000,
+    degradedAfterFailures: 3,
+    requestSkewMarginMs: 1000,
+    engine: DEFAULT_ENGINE_OPTIONS,
+    schedulerBase: {},
+    ...options,
+  };
+  if (!isValidKeyPart(resolved.workerId)) {
+    throw new RangeError(
+      `Worker option \`workerId\` must be a valid id, got ${JSON.stringify(resolved.workerId)}`,
+    );
+  }
+  const positive: (keyof WorkerOptions)[] = [
+    'leaseTtlMs',
+    'membershipIntervalMs',
+    'maxInFlight',
+    'cooldownCheckMs',
+    'maxCooldownSleepMs',
+    'allocationRefreshMs',
+    'degradedAfterFailures',
+  ];
+  for (const key of positive) {
+    const value = resolved[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new RangeError(
+        `Worker option \`${key}\` must be a positive number, got ${JSON.stringify(value)}`,
+      );
+    }
+  }
+  if (!(resolved.requestSkewMarginMs >= 0)) {
+    throw new RangeError(
+      `Worker option \`requestSkewMarginMs\` must be >= 0, got ${JSON.stringify(resolved.requestSkewMarginMs)}`,
+    );
+  }
+  if (!(resolved.lingerMs >= 0)) {
+    throw new RangeError(`Worker option \`lingerMs\` must be >= 0, got ${JSON.stringify(resolved.lingerMs)}`);
+  }
+  if (resolved.membershipIntervalMs >= resolved.leaseTtlMs) {
+    throw new RangeError(
+      `Worker option \`membershipIntervalMs\` (${resolved.membershipIntervalMs}) must be shorter than \`leaseTtlMs\` (${resolved.leaseTtlMs}), or leases lapse between renewals`,
+    );
+  }
+  return Object.freeze(resolved);
+}
