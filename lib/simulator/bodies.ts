@@ -49,29 +49,25 @@ function nowPlayingJson(state: ListenerState, episodes: boolean) {
   return { item: shown, currently_playing_type: playing.item.type };
 }
 
-/** `GET /v1/me/player`: a CurrentlyPlayingContextObject, or null for 204. */
+/** `GET /v1/me/player`: a CurrentlyPlayingContextObject (the currently-playing fields plus device, shuffle and repeat), or null for 204. */
 export function playerBody(state: ListenerState, at: number, episodes: boolean) {
   const device = activeDevice(state);
   if (!device) return null;
-  const { item, currently_playing_type } = nowPlayingJson(state, episodes);
   return {
     device: deviceJson(device, state.activeDeviceId),
     shuffle_state: state.shuffle,
     smart_shuffle: false,
     repeat_state: state.repeat,
-    timestamp: state.changedAt,
-    context: state.context.uri === null ? null : contextJson(state.context.uri),
-    progress_ms: Math.floor(progressAt(state, at)),
-    item,
-    currently_playing_type,
-    actions: disallows(state),
-    is_playing: state.isPlaying,
+    ...playingFields(state, at, episodes),
   };
 }
 
 /** `GET /v1/me/player/currently-playing`: a CurrentlyPlayingObject, or null for 204. */
 export function currentlyPlayingBody(state: ListenerState, at: number, episodes: boolean) {
-  if (!activeDevice(state)) return null;
+  return activeDevice(state) ? playingFields(state, at, episodes) : null;
+}
+
+function playingFields(state: ListenerState, at: number, episodes: boolean) {
   const { item, currently_playing_type } = nowPlayingJson(state, episodes);
   return {
     timestamp: state.changedAt,
