@@ -25,7 +25,10 @@ export class PollLogRecorder {
     const previous = this.chains.get(userId) ?? Promise.resolve();
     const next = previous
       .then(() => (this.dirReady ??= mkdir(this.dir, { recursive: true }).then(() => undefined)))
-      .then(() => appendFile(this.fileOf(userId), `${formatPollLogLine(line)}\n`))
+      // The format's `t` is whole ms; a virtual clock's may be fractional.
+      .then(() =>
+        appendFile(this.fileOf(userId), `${formatPollLogLine({ ...line, t: Math.round(line.t) })}\n`),
+      )
       .catch((error: unknown) => this.onError(userId, error));
     this.chains.set(userId, next);
     void next.then(() => {

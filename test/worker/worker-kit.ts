@@ -16,15 +16,23 @@ import type { WorkerOptions } from '../../lib/worker/worker-options';
 export const silentLogger = createLogger({ level: 'error', service: 'test', silent: true });
 
 /** Tokens straight from the simulator: the token manager has tests of its own. */
-export function simulatorTokens(listeners: () => readonly ListenerCredentials[]): WorkerDeps['tokens'] {
-  const tokenOf = (userId: string) => {
-    const listener = listeners().find((candidate) => candidate.id === userId);
-    if (!listener) throw new Error(`no simulated listener ${userId}`);
-    return listener.accessToken;
+export function simulatorTokens(
+  listeners: () => ListenerCredentials[],
+  world: () => SimWorld,
+): WorkerDeps['tokens'] {
+  const indexOf = (userId: string) => {
+    const index = listeners().findIndex((candidate) => candidate.id === userId);
+    if (index < 0) throw new Error(`no simulated listener ${userId}`);
+    return index;
   };
   return {
-    accessToken: async (userId) => tokenOf(userId),
-    afterUnauthorized: async (userId) => tokenOf(userId),
+    accessToken: async (userId) => listeners()[indexOf(userId)]!.accessToken,
+    // The simulator's access tokens expire after an hour, as Spotify's do: a 401 gets the listener new ones.
+    afterUnauthorized: async (userId) => {
+      const fresh = world().issueTokens(userId);
+      listeners()[indexOf(userId)] = fresh;
+      return fresh.accessToken;
+    },
   };
 }
 
@@ -84,7 +92,10 @@ export function workerWorld(
         {
           stores: ownStores,
           spotify: new InProcessPlaybackReader(world, clock),
-          tokens: simulatorTokens(() => listeners),
+          tokens: simulatorTokens(
+            () => listeners,
+            () => world,
+          ),
           publisher,
           clock,
           random: new SeededRandom(id),
