@@ -23,17 +23,21 @@ function maxInAnyWindow(times: readonly number[], windowMs: number): number {
 describe('worker scale-out (two workers, real Redis, real time with short windows)', () => {
   let env: WorkerWorld;
   let connections: Redis[];
+  let opened: Stores[];
   let prefix: string;
   let requestTimes: number[];
 
   const redisStores = (): Stores => {
     const redis = new Redis(testRedisUrl());
     connections.push(redis);
-    return createRedisStores(redis, { prefix });
+    const stores = createRedisStores(redis, { prefix });
+    opened.push(stores);
+    return stores;
   };
 
   beforeEach(() => {
     connections = [];
+    opened = [];
     prefix = uniquePrefix('worker');
     env = workerWorld({ rateLimit: { limit: BUDGET, windowMs: WINDOW_MS } }, redisStores(), 'real');
     requestTimes = [];
@@ -46,6 +50,8 @@ describe('worker scale-out (two workers, real Redis, real time with short window
 
   afterEach(async () => {
     await env.close();
+    // Each store set holds a pub/sub connection of its own; the workers' sets outlive the shared one.
+    for (const stores of opened) await stores.close();
     await deleteKeys(connections[0]!, prefix);
     for (const redis of connections) redis.disconnect();
   });
