@@ -1,0 +1,17 @@
+/**
+ * The package's public surface for host applications: the event contract shared with clients, and the hint
+ * client the LLM route and control routes use to report what they are about to do.
+ */
+export * from './contract/events';
+export * from './contract/items';
+export * from './contract/protocol';
+export { compareEventIds, formatEventId, parseEventId, type EventIdParts } from './contract/event-id';
+export type { Hint, HintExpectation, HintInput } from './core/hint';
+export type { CommandReport } from './core/command-report';
+export {
+  HintClient,
+  InvalidAnnouncementError,
+  InvalidCommandReportError,
+  InvalidHintError,
+  type HintClientDeps,
+} from './hints';
