@@ -10,6 +10,8 @@ const lines = [
   '      replays a recorded poll log through normalize → diff → attribute and prints the events',
   '  npm run --silent simulator -- --port 4010 --listeners 3 --seed 1',
   '      a Spotify Web API simulator with listeners who use the Spotify app',
+  '  npm run worker',
+  '      the poller (needs REDIS_URL and Spotify credentials; see the README for its configuration)',
   '  npm run bench',
   '      the core-cost benchmark (diff + attribute per poll)',
   '  npm test',
