@@ -1,5 +1,5 @@
 import type { UnpublishedEvent } from '../../contract/events';
-import { compareEventIds, formatEventId, parseEventId } from '../../contract/event-id';
+import { compareEventIds, formatEventId, nextEventId, parseEventId } from '../../contract/event-id';
 import { assertPositiveInteger } from '../argument-checks';
 import {
   deserializeEvent,
@@ -29,8 +29,8 @@ export class MemoryEventStreamStore implements EventStreamStore {
     let entries = this.streams.get(userId);
     if (!entries) this.streams.set(userId, (entries = []));
     const newest = entries.at(-1);
-    const top = newest ? parseEventId(newest.id) : null;
-    const id = top && top.ms >= ms ? formatEventId(top.ms, top.seq + 1) : formatEventId(ms, 0);
+    const next = nextEventId(newest ? parseEventId(newest.id) : null, ms);
+    const id = formatEventId(next.ms, next.seq);
     entries.push({ id, previousId: newest?.id ?? STREAM_START_ID, json: serializeEvent(event) });
     if (entries.length > this.bufferSize) entries.splice(0, entries.length - this.bufferSize);
     return id;
