@@ -24,6 +24,7 @@ import {
   planNextPoll,
   type Allocation,
   type PlannedRequest,
+  type PollFailureKind,
 } from '../scheduler';
 import type { SpotifyReadResult } from '../spotify';
 import type { Cooldown, Stores, Unsubscribe } from '../store';
@@ -345,12 +346,7 @@ export class Worker {
   private async onMalformed(user: PolledUser, endpoint: Endpoint, reason: string, at: number): Promise<void> {
     this.deps.logger.warn('unusable Spotify response skipped', { userId: user.id, endpoint, reason });
     this.metrics.polls.inc({ endpoint, outcome: 'malformed' });
-    user.schedule = afterPollFailure(
-      user.schedule,
-      { endpoint, kind: 'malformed', at },
-      this.settings.scheduler,
-      this.deps.random,
-    );
+    this.recordFailure(user, endpoint, 'malformed', at);
   }
 
   private async onFailure(user: PolledUser, endpoint: Endpoint, error: unknown): Promise<void> {
@@ -373,23 +369,13 @@ export class Worker {
           endpoint,
           reason: action.message,
         });
-        user.schedule = afterPollFailure(
-          user.schedule,
-          { endpoint, kind: 'malformed', at: now },
-          this.settings.scheduler,
-          this.deps.random,
-        );
+        this.recordFailure(user, endpoint, 'malformed', now);
         return;
       case 'refresh_token':
       case 'backoff': {
         const kind = action.kind === 'backoff' ? action.failure : 'upstream';
         this.metrics.polls.inc({ endpoint, outcome: kind });
-        user.schedule = afterPollFailure(
-          user.schedule,
-          { endpoint, kind, at: now },
-          this.settings.scheduler,
-          this.deps.random,
-        );
+        this.recordFailure(user, endpoint, kind, now);
         const failures = user.schedule.backoff?.failures ?? 0;
         if (failures === this.options.degradedAfterFailures) {
           this.deps.logger.warn('Spotify keeps failing for a user; backing off', {
@@ -402,6 +388,16 @@ export class Worker {
           await this.setStatus(user, 'degraded', now, 'upstream_errors');
       }
     }
+  }
+
+  /** The scheduler's view of a failed request: backoff for 5xx and timeouts, a poll made for the rest. */
+  private recordFailure(user: PolledUser, endpoint: Endpoint, kind: PollFailureKind, at: number): void {
+    user.schedule = afterPollFailure(
+      user.schedule,
+      { endpoint, kind, at },
+      this.settings.scheduler,
+      this.deps.random,
+    );
   }
 
   private async enterCooldown(until: number, reason: string, now: number): Promise<void> {
