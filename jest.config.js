@@ -6,6 +6,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
   // p-queue ships ESM only; swc turns it into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!(p-queue|p-timeout|eventemitter3)/)'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/fast-check-seed.ts'],
   globalSetup: '<rootDir>/test/support/redis-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/redis-global-teardown.ts',
   testTimeout: 20000,
