@@ -1,0 +1,1 @@
+export type { SessionCredentials, SessionLookup, SessionResolver } from './session-lookup';
