@@ -89,6 +89,9 @@ export interface CatalogOptions {
   shortTrackFraction: number;
   /** Fraction of long tracks (6–12 min). Default 0.04. */
   longTrackFraction: number;
+  /** The other tracks: a bell between these. Default 120 000 and 390 000 (2 to 6.5 min, around 4 min). */
+  typicalTrackMinMs: number;
+  typicalTrackMaxMs: number;
 }
 
 export const DEFAULT_CATALOG_OPTIONS: Readonly<CatalogOptions> = Object.freeze({
@@ -98,6 +101,8 @@ export const DEFAULT_CATALOG_OPTIONS: Readonly<CatalogOptions> = Object.freeze({
   shows: 6,
   shortTrackFraction: 0.06,
   longTrackFraction: 0.04,
+  typicalTrackMinMs: 120_000,
+  typicalTrackMaxMs: 390_000,
 });
 
 export class Catalog {
@@ -164,9 +169,13 @@ function trackDurationMs(random: Random, options: CatalogOptions): number {
   if (roll < options.shortTrackFraction + options.longTrackFraction) {
     return Math.round(random.between(360_000, 720_000));
   }
-  // The sum of three uniforms: a bell around 4 min, between 2 and 6.5 min.
+  // The sum of three uniforms: a bell between the typical bounds (by default around 4 min).
+  const third = (options.typicalTrackMaxMs - options.typicalTrackMinMs) / 3;
   return Math.round(
-    120_000 + random.between(0, 90_000) + random.between(0, 90_000) + random.between(0, 90_000),
+    options.typicalTrackMinMs +
+      random.between(0, third) +
+      random.between(0, third) +
+      random.between(0, third),
   );
 }
 

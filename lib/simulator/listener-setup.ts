@@ -29,11 +29,13 @@ export interface DeviceSpec {
   id?: string;
 }
 
-export function makeProfile(random: Random, id?: string): ListenerProfile {
+export function makeProfile(random: Random, id?: string, displayName?: string): ListenerProfile {
   const listenerId = id ?? userId(random);
+  // Drawn even when given, so a given name does not shift the draws after it.
+  const drawnName = personName(random);
   return {
     id: listenerId,
-    displayName: personName(random),
+    displayName: displayName ?? drawnName,
     email: `${listenerId}@listeners.example`,
     country: random.pick(['SE', 'US', 'GB', 'DE', 'FR', 'BR', 'JP']),
     followers: random.int(200),

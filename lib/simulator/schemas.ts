@@ -43,6 +43,7 @@ const repeatState = z.enum(['off', 'track', 'context']);
 /** What `SimWorld.addListener` takes (see `AddListenerOptions`). */
 export const addListenerSchema = z.strictObject({
   id: z.string().min(1).optional(),
+  displayName: z.string().min(1).optional(),
   initial: z.enum(['playing', 'paused', 'idle']).optional(),
   devices: z
     .array(
@@ -136,9 +137,14 @@ export const simulatorOptionsSchema = z.strictObject({
       shows: z.number().int().min(0).default(CATALOG.shows),
       shortTrackFraction: fraction.default(CATALOG.shortTrackFraction),
       longTrackFraction: fraction.default(CATALOG.longTrackFraction),
+      typicalTrackMinMs: z.number().int().min(30_000).default(CATALOG.typicalTrackMinMs),
+      typicalTrackMaxMs: z.number().int().min(30_000).default(CATALOG.typicalTrackMaxMs),
     })
     .refine((c) => c.shortTrackFraction + c.longTrackFraction <= 1, {
       message: 'shortTrackFraction + longTrackFraction must not exceed 1',
+    })
+    .refine((c) => c.typicalTrackMinMs <= c.typicalTrackMaxMs, {
+      message: 'typicalTrackMinMs must not exceed typicalTrackMaxMs',
     })
     .prefault({}),
   tokens: z

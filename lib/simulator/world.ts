@@ -50,6 +50,8 @@ import { UnknownListenerError } from './unknown-listener-error';
 export interface AddListenerOptions {
   /** The Spotify user id. Default: drawn, like `31abc...`. */
   id?: string;
+  /** The name `GET /v1/me` shows. Default: drawn, like `Ada Lind`. */
+  displayName?: string;
   /** Where playback starts. Default `playing`. */
   initial?: InitialPlayback;
   /** The listener's devices. Default: a phone, a computer, often a speaker, sometimes a TV. */
@@ -138,7 +140,7 @@ export class SimWorld {
       throw new SimulatorOptionsError(`A listener with id ${JSON.stringify(options.id)} already exists`);
     }
     const profileRandom = this.idRandom.fork(`profile/${this.listeners.size}`);
-    const profile = makeProfile(profileRandom, options.id);
+    const profile = makeProfile(profileRandom, options.id, options.displayName);
     const random = this.random.fork(`listener/${profile.id}`);
     const setup = random.fork('setup');
     const devices = makeDevices(setup, options.devices);
