@@ -1,6 +1,7 @@
 /**
- * The package's public surface for host applications: the event contract shared with clients, and the hint
- * client the LLM route and control routes use to report what they are about to do.
+ * The package's public surface for host applications: the event contract shared with clients, the hint
+ * client the LLM route and control routes use to report what they are about to do, and library mode
+ * (`MusicWebSocketService` on the host's own Socket.IO server, with the session pieces it reads).
  */
 export * from './contract/events';
 export * from './contract/items';
@@ -15,3 +16,18 @@ export {
   InvalidHintError,
   type HintClientDeps,
 } from './hints';
+export {
+  createRedisAdapter,
+  MusicWebSocketService,
+  musicServerOptions,
+  OriginGuard,
+  type EmitPayload,
+  type MusicWebSocketServiceOptions,
+} from './gateway';
+export {
+  createSessionStore,
+  sessionMiddleware,
+  StoreSessionResolver,
+  type SessionLookup,
+  type SessionResolver,
+} from './session';

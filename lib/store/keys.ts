@@ -1,4 +1,5 @@
-import { assertKeyPart } from './key-part';
+import { InvalidKeyPartError } from './invalid-key-part-error';
+import { assertKeyPart, isValidKeyPart } from './key-part';
 
 /** The prefix of every key and channel unless configured otherwise (the seed's `music:`). */
 export const DEFAULT_KEY_PREFIX = 'music:';
@@ -22,6 +23,12 @@ export interface StoreKeys {
   readonly wsStatsConnections: string;
   /** Event emission stats (seed). */
   readonly wsStatsEvents: string;
+  /** ZSET gateway id scored by the instant its heartbeat lapses (a lapsed gateway's sockets are swept). */
+  readonly wsGateways: string;
+  /** HASH socket id → user id: the sockets a gateway holds, so another gateway can sweep them if it dies. */
+  wsGatewaySockets(gatewayId: string): string;
+  /** Prefix of the per-user client-call counters (rate-limiter-flexible appends `:{userId}`). */
+  readonly wsCallRatePrefix: string;
   /** HASH: access token, its expiry, refresh-token ciphertext, status. */
   tokens(userId: string): string;
   /** HASH {owner, expiresAt}: the single-flight token refresh. */
@@ -78,6 +85,12 @@ export function storeKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     eventStream: (userId: string) => `${prefix}ws:user:${user(userId)}:buffer`,
     wsStatsConnections: `${prefix}ws:stats:connections`,
     wsStatsEvents: `${prefix}ws:stats:events`,
+    wsGateways: `${prefix}ws:gateways`,
+    wsGatewaySockets: (gatewayId: string) => {
+      if (!isValidKeyPart(gatewayId)) throw new InvalidKeyPartError('gatewayId', gatewayId);
+      return `${prefix}ws:gateway:${gatewayId}:sockets`;
+    },
+    wsCallRatePrefix: `${prefix}ws:calls`,
     tokens: (userId: string) => `${prefix}tokens:${user(userId)}`,
     refreshLock: (userId: string) => `${prefix}refresh-lock:${user(userId)}`,
     hints: (userId: string) => `${prefix}hints:${user(userId)}`,
