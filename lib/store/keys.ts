@@ -49,6 +49,8 @@ export interface StoreKeys {
   readonly workers: string;
   /** HASH {owner, expiresAt}: which worker polls the user. */
   lease(userId: string): string;
+  /** STRING JSON with a TTL: the worker's latest status for the ops page (lib/ops). */
+  workerStatus(workerId: string): string;
   /** ZSET user id scored by lease expiry: the leases a worker took (entries are checked against `lease`). */
   workerLeases(workerId: string): string;
   /** ZSET of budget reservations scored by their instant. */
@@ -101,6 +103,10 @@ export function storeKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     playbackState: (userId: string) => `${prefix}playback:${user(userId)}`,
     workers: `${prefix}workers`,
     lease: (userId: string) => `${prefix}lease:${user(userId)}`,
+    workerStatus: (workerId: string) => {
+      assertKeyPart('workerId', workerId);
+      return `${prefix}worker:${workerId}:status`;
+    },
     workerLeases: (workerId: string) => {
       assertKeyPart('workerId', workerId);
       return `${prefix}worker:${workerId}:leases`;

@@ -22,6 +22,7 @@ describe('storeKeys', () => {
     ['workers', keys.workers, 'music:workers'],
     ['lease', keys.lease('u1'), 'music:lease:u1'],
     ['leases of a worker', keys.workerLeases('w1'), 'music:worker:w1:leases'],
+    ['status of a worker', keys.workerStatus('w1'), 'music:worker:w1:status'],
     ['budget', keys.budget, 'music:budget'],
     ['budget member counter', keys.budgetSequence, 'music:budget:seq'],
     ['cooldown', keys.cooldown, 'music:cooldown'],
