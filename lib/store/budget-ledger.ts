@@ -1,6 +1,15 @@
 import { assertInstant, assertPositiveDuration, assertPositiveInteger } from './argument-checks';
+import type { Cooldown } from './cooldown-store';
 
 export type Reservation = { granted: true } | { granted: false; retryAt: number };
+
+/**
+ * A reservation that also respected the app-wide cooldown. Refused while a cooldown is in force (`cooldown`,
+ * and `retryAt` is its end) or when the window is full (`cooldown` null); granted means no cooldown was in
+ * force at `now`.
+ */
+export type GuardedReservation =
+  { granted: true } | { granted: false; retryAt: number; cooldown: Cooldown | null };
 
 /**
  * The cluster-wide Spotify request budget: a sliding window of reservations, never exceeded. A reservation at
@@ -13,6 +22,16 @@ export interface BudgetLedger {
    * and says when enough earlier reservations will have left the window. `count` must not exceed `limit`.
    */
   tryReserve(now: number, windowMs: number, limit: number, count?: number): Promise<Reservation>;
+  /**
+   * `tryReserve` unless the cooldown of the same stores (`CooldownStore`) is in force at `now`, checked and
+   * reserved atomically: what a worker asks just before each request, in one round trip to Redis.
+   */
+  tryReserveOutsideCooldown(
+    now: number,
+    windowMs: number,
+    limit: number,
+    count?: number,
+  ): Promise<GuardedReservation>;
   /** Reservations in the window ending at `now`. */
   used(now: number, windowMs: number): Promise<number>;
 }

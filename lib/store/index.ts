@@ -1,6 +1,6 @@
 /** The shared stores (DESIGN sections 1, 3 and 4): interfaces, the two backends, and the Redis key names. */
 export type { ActiveUserStore } from './active-user-store';
-export type { BudgetLedger, Reservation } from './budget-ledger';
+export type { BudgetLedger, GuardedReservation, Reservation } from './budget-ledger';
 export type { Cooldown, CooldownStore } from './cooldown-store';
 export type { EventStreamStore, ReadAfterResult, StreamEntry } from './event-stream-store';
 export type { HintStore } from './hint-store';

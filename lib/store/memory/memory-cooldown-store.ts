@@ -9,11 +9,16 @@ export class MemoryCooldownStore implements CooldownStore {
     assertNonEmptyString('cooldown.enter', 'reason', reason);
     assertInstant('cooldown.enter', 'now', now);
     if (this.cooldown === null || this.cooldown.until < until) this.cooldown = { until, reason };
-    return this.current(now);
+    return this.inForce(now);
   }
 
   async current(now: number): Promise<Cooldown | null> {
     assertInstant('cooldown.current', 'now', now);
+    return this.inForce(now);
+  }
+
+  /** The cooldown in force at `now` (a copy), at once: the ledger checks it in the same step as it reserves. */
+  inForce(now: number): Cooldown | null {
     return this.cooldown && this.cooldown.until > now ? { ...this.cooldown } : null;
   }
 }

@@ -18,6 +18,7 @@ import { MemoryWorkerStore } from './memory-worker-store';
 export function createMemoryStores(options: Partial<StoreOptions> = {}): Stores {
   const { bufferSize } = resolveStoreOptions(options);
   const pubSub = new MemoryPubSub();
+  const cooldown = new MemoryCooldownStore();
   return {
     tokens: new MemoryTokenStore(),
     refreshLocks: new MemoryRefreshLockStore(),
@@ -26,8 +27,8 @@ export function createMemoryStores(options: Partial<StoreOptions> = {}): Stores 
     latestState: new MemoryLatestStateStore('latestState'),
     playbackStates: new MemoryLatestStateStore('playbackStates'),
     eventStreams: new MemoryEventStreamStore(bufferSize),
-    budget: new MemoryBudgetLedger(),
-    cooldown: new MemoryCooldownStore(),
+    budget: new MemoryBudgetLedger((now) => cooldown.inForce(now)),
+    cooldown,
     workers: new MemoryWorkerStore(),
     leases: new MemoryLeaseStore(),
     tuning: new MemoryTuningStore(),

@@ -3,6 +3,7 @@ import { budgetContract } from './budget-contract';
 import { busContract } from './bus-contract';
 import { cooldownContract } from './cooldown-contract';
 import { eventStreamContract } from './event-stream-contract';
+import { guardedReservationContract } from './guarded-reservation-contract';
 import { hintContract } from './hint-contract';
 import { latestStateContract } from './latest-state-contract';
 import { leaseContract } from './lease-contract';
@@ -27,6 +28,7 @@ export function describeStoreContract(name: string, makeStores: MakeStores): voi
     eventStreamContract(makeStores);
     budgetContract(makeStores);
     cooldownContract(makeStores);
+    guardedReservationContract(makeStores);
     workerContract(makeStores);
     leaseContract(makeStores);
     tuningContract(makeStores);
