@@ -1,6 +1,12 @@
 import { isAbortError, type Clock } from '../time/clock';
 
 /**
+ * The reason a wake-up cuts the sleep short with: an abort without a reason would build a DOMException (and
+ * its stack) at every wake-up, about one per request.
+ */
+const WOKEN = Object.freeze({ name: 'AbortError', message: 'woken' });
+
+/**
  * A sleep that ends early when `wake()` is called (a nudge, a new user) and for good when `signal` aborts
  * (`close()`). Resolves true when woken or when the time came, false when closed.
  */
@@ -15,7 +21,7 @@ export class WakeSignal {
 
   wake(): void {
     this.pending = true;
-    this.current?.abort();
+    this.current?.abort(WOKEN);
   }
 
   async sleep(ms: number): Promise<boolean> {

@@ -8,6 +8,7 @@ export class WorkerMetrics {
   readonly budgetLimit: Gauge;
   readonly usersOwned: Gauge;
   readonly inCooldown: Gauge;
+  readonly allocations: Counter;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -41,6 +42,11 @@ export class WorkerMetrics {
     this.inCooldown = new Gauge({
       name: 'spotify_cooldown_active',
       help: '1 while the app-wide Spotify cooldown is in force',
+      registers,
+    });
+    this.allocations = new Counter({
+      name: 'worker_allocations_total',
+      help: 'Budget allocations computed: O(users) each, on a timer and as users are polled, never per poll',
       registers,
     });
   }

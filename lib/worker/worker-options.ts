@@ -18,8 +18,22 @@ export interface WorkerOptions {
   cooldownCheckMs: number;
   /** The longest single sleep through a cooldown (which may last hours): the loop stays alive. Default 60 000. */
   maxCooldownSleepMs: number;
-  /** The budget allocation is recomputed at least this often. Default 1000. */
+  /**
+   * The budget allocation (O(users) to compute) is recomputed when users come or go, the settings change or
+   * the live workers change, and otherwise no more often than this. Default 1000.
+   */
   allocationRefreshMs: number;
+  /**
+   * ... and then once a hint or nudge came (urgent requests are coming) or this fraction of the users has
+   * been polled since (their rates and states are what it is made of), so its cost per poll stays the same
+   * however many users there are. 0 recomputes it every `allocationRefreshMs`. Default 0.2.
+   */
+  allocationRefreshFraction: number;
+  /**
+   * ... or once it is this old, polled or not (which natural ends fall within the next window moves with
+   * time). At least `allocationRefreshMs`. Default 10 000.
+   */
+  allocationMaxAgeMs: number;
   /**
    * A ledger slot is held this much longer than the window: a request reaches Spotify a little after its slot
    * was taken (queueing, the network), and Spotify's window counts it from then. Default 1000.
@@ -45,6 +59,8 @@ export function resolveWorkerOptions(
     cooldownCheckMs: 1000,
     maxCooldownSleepMs: 60_000,
     allocationRefreshMs: 1000,
+    allocationRefreshFraction: 0.2,
+    allocationMaxAgeMs: 10_000,
     degradedAfterFailures: 3,
     requestSkewMarginMs: 1000,
     engine: DEFAULT_ENGINE_OPTIONS,
@@ -63,6 +79,7 @@ export function resolveWorkerOptions(
     'cooldownCheckMs',
     'maxCooldownSleepMs',
     'allocationRefreshMs',
+    'allocationMaxAgeMs',
     'degradedAfterFailures',
   ];
   for (const key of positive) {
@@ -76,6 +93,17 @@ export function resolveWorkerOptions(
   if (!(resolved.requestSkewMarginMs >= 0)) {
     throw new RangeError(
       `Worker option \`requestSkewMarginMs\` must be >= 0, got ${JSON.stringify(resolved.requestSkewMarginMs)}`,
+    );
+  }
+  const fraction = resolved.allocationRefreshFraction;
+  if (!(typeof fraction === 'number' && fraction >= 0 && fraction <= 1)) {
+    throw new RangeError(
+      `Worker option \`allocationRefreshFraction\` must be a number from 0 to 1, got ${String(fraction)}`,
+    );
+  }
+  if (resolved.allocationMaxAgeMs < resolved.allocationRefreshMs) {
+    throw new RangeError(
+      `Worker option \`allocationMaxAgeMs\` (${resolved.allocationMaxAgeMs}) must not be shorter than \`allocationRefreshMs\` (${resolved.allocationRefreshMs})`,
     );
   }
   if (!(resolved.lingerMs >= 0)) {

@@ -31,9 +31,11 @@ import type { Cooldown, Stores, Unsubscribe } from '../store';
 import type { Clock } from '../time/clock';
 import type { TokenManager } from '../tokens';
 import { failureAction } from './failure-policy';
+import { KeyedMinHeap } from './keyed-min-heap';
 import { planOwnership } from './ownership-plan';
 import type { PollLogRecorder } from './poll-log-recorder';
 import { newPolledUser, type PolledUser } from './polled-user';
+import { ReservationLine } from './reservation-line';
 import { resolveRunTimeSettings, type RunTimeSettings } from './run-time-settings';
 import type { ShareLimiter } from './share-limiter';
 import { WakeSignal } from './wake-signal';
@@ -66,6 +68,13 @@ export interface WorkerDeps {
 
 type Endpoint = 'player' | 'queue';
 
+/** A user's player and queue requests due now, and when the next one not yet due is. */
+interface DueRequests {
+  player: PlannedRequest | null;
+  queue: PlannedRequest | null;
+  nextAt: number;
+}
+
 /**
  * The poller. It shares the active users with the other live workers through leases, polls each of its users
  * when the scheduler says (cadence by state and estimated change rate, the predicted end of the item,
@@ -81,6 +90,13 @@ export class Worker {
   private readonly options: Readonly<WorkerOptions>;
   private readonly metrics: WorkerMetrics;
   private readonly users = new Map<string, PolledUser>();
+  /**
+   * Every user with no request in flight, by when to look at them next: no later than anything of theirs
+   * (a request, a held volume change) can be due, so a wake-up looks only at the users due, not at all.
+   */
+  private readonly lookAt = new KeyedMinHeap<string>();
+  /** Users whose requests wait for room while the ledger is full (they are looked at for held changes only). */
+  private readonly line = new ReservationLine();
   /** When each user was last seen active (subscribed or hinted); they linger `lingerMs` after. */
   private readonly lastActiveAt = new Map<string, number>();
   /** Users who must sign in again: not polled until their tokens are good. */
@@ -90,6 +106,12 @@ export class Worker {
   private readonly wake: WakeSignal;
   private settings: RunTimeSettings;
   private allocation: Allocation | null = null;
+  /** Users or live workers came or went since the allocation was computed. */
+  private allocationStale = false;
+  /** Requests ended since the allocation was computed. */
+  private pollsSinceAllocation = 0;
+  /** A hint or nudge came since the allocation was computed: urgent requests are coming. */
+  private hintedSinceAllocation = false;
   private liveWorkerCount = 1;
   private cooldown: Cooldown | null = null;
   private cooldownReadAt = -Infinity;
@@ -181,7 +203,10 @@ export class Worker {
     }
   }
 
-  /** One pass: membership when due, then dispatch what is due. Returns when to look again. */
+  /**
+   * One pass: membership when due, then dispatch what is due, taking the users due off the heap in the order
+   * they came due (O(log n) each). Returns when to look again.
+   */
   private async tick(): Promise<number> {
     const { clock } = this.deps;
     if (clock.now() >= this.nextMembershipAt) {
@@ -189,38 +214,81 @@ export class Worker {
       this.nextMembershipAt = clock.now() + this.options.membershipIntervalMs;
     }
     const now = clock.now();
-    let wakeAt = this.nextMembershipAt;
     const cooldown = await this.currentCooldown(now);
-    if (cooldown !== null) return Math.min(wakeAt, cooldown.until, now + this.options.maxCooldownSleepMs);
+    if (cooldown !== null) {
+      return Math.min(this.nextMembershipAt, cooldown.until, now + this.options.maxCooldownSleepMs);
+    }
     const allocation = this.currentAllocation(now);
     // Player requests go first: under a scarce budget a user's first look matters more than anyone's queue.
     const dueQueues: Array<[PolledUser, PlannedRequest]> = [];
-    for (const user of this.users.values()) {
-      if (user.inFlight) continue;
-      const flushAt = volumeFlushDueAt(user.engine, this.options.engine);
-      if (flushAt !== null && flushAt <= now) await this.flushHeld(user, now);
-      else if (flushAt !== null) wakeAt = Math.min(wakeAt, flushAt);
-      const due = this.dueRequests(user, allocation, now);
-      wakeAt = Math.min(wakeAt, due.nextAt);
+    const send = (user: PolledUser, due: DueRequests) => {
       if (due.player) this.dispatch(user, due.player);
       else if (due.queue) dueQueues.push([user, due.queue]);
+    };
+    while (this.lookAt.peekPriority() <= now) {
+      const user = this.users.get(this.lookAt.pop() as string) as PolledUser;
+      const flushAt = volumeFlushDueAt(user.engine, this.options.engine);
+      if (flushAt !== null && flushAt <= now) {
+        await this.flushHeld(user, now);
+        // Meanwhile a failed request may have stopped them (a user who must sign in again).
+        if (this.users.get(user.id) !== user) continue;
+      }
+      if (this.line.has(user.id)) {
+        this.scheduleFlush(user);
+        continue;
+      }
+      const due = this.dueRequests(user, allocation, now);
+      if (!due.player && !due.queue) this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
+      else if (this.line.admits()) send(user, due);
+      else {
+        this.line.join(user.id);
+        this.scheduleFlush(user);
+      }
+    }
+    // While the ledger is full, one user at a time (first come, first served) asks it for room.
+    for (let next = this.line.takeNext(now); next !== undefined; next = this.line.takeNext(now)) {
+      const user = this.users.get(next) as PolledUser;
+      if (user.inFlight) break;
+      const due = this.dueRequests(user, allocation, now);
+      if (due.player || due.queue) send(user, due);
+      else if (due.nextAt < Infinity) this.line.holdUntil(user.id, due.nextAt);
+      else {
+        this.line.released(user.id);
+        this.scheduleFlush(user);
+      }
     }
     for (const [user, request] of dueQueues) this.dispatch(user, request);
-    return wakeAt;
+    return Math.min(this.nextMembershipAt, this.lookAt.peekPriority(), this.line.nextMoveAt());
+  }
+
+  /** When to look at the user next, under `allocation`: now when something of theirs is due. */
+  private nextLookAt(user: PolledUser, allocation: Allocation, now: number): number {
+    const flushAt = this.flushDueAt(user);
+    if (flushAt <= now) return now;
+    const due = this.dueRequests(user, allocation, now);
+    return due.player || due.queue ? now : Math.min(due.nextAt, flushAt);
+  }
+
+  /** When the user's held volume change is to be published, or Infinity. */
+  private flushDueAt(user: PolledUser): number {
+    return volumeFlushDueAt(user.engine, this.options.engine) ?? Infinity;
+  }
+
+  /** A user waiting in line is looked at only when a held volume change of theirs is due. */
+  private scheduleFlush(user: PolledUser): void {
+    const flushAt = this.flushDueAt(user);
+    if (flushAt < Infinity) this.schedule(user, flushAt);
+  }
+
+  /** Looks at the user at `at` (a user with a request in flight is looked at when it ends). */
+  private schedule(user: PolledUser, at: number): void {
+    if (!user.inFlight && this.users.get(user.id) === user) this.lookAt.set(user.id, at);
   }
 
   /** The user's player and queue requests due now, and when the next one not yet due is. */
-  private dueRequests(
-    user: PolledUser,
-    allocation: Allocation,
-    now: number,
-  ): { player: PlannedRequest | null; queue: PlannedRequest | null; nextAt: number } {
+  private dueRequests(user: PolledUser, allocation: Allocation, now: number): DueRequests {
     const plan = planNextPoll(user.schedule, allocation, now, this.settings.scheduler);
-    const due = {
-      player: null as PlannedRequest | null,
-      queue: null as PlannedRequest | null,
-      nextAt: Infinity,
-    };
+    const due: DueRequests = { player: null, queue: null, nextAt: Infinity };
     const candidates: Array<PlannedRequest & { at: number }> = [{ endpoint: 'player', ...plan.player }];
     if (plan.queue !== null) candidates.push({ endpoint: 'queue', ...plan.queue });
     for (const candidate of candidates) {
@@ -233,6 +301,7 @@ export class Worker {
 
   private dispatch(user: PolledUser, request: PlannedRequest): void {
     user.inFlight = true;
+    this.lookAt.delete(user.id);
     void this.inFlight
       .add(async () => {
         if (!this.stopping.signal.aborted && this.users.has(user.id)) await this.request(user, request);
@@ -240,6 +309,9 @@ export class Worker {
       .catch((error: unknown) => this.deps.logger.error('poll failed', { userId: user.id, error }))
       .finally(() => {
         user.inFlight = false;
+        this.line.released(user.id);
+        this.pollsSinceAllocation++;
+        this.schedule(user, this.deps.clock.now());
         this.wake.wake();
       });
   }
@@ -271,19 +343,28 @@ export class Worker {
     }
   }
 
-  /** Checks the shared cooldown and takes a slot from the cluster-wide ledger, just before sending. */
+  /**
+   * Takes a slot from the cluster-wide ledger unless the shared cooldown is in force, just before sending: one
+   * atomic step, one round trip to Redis.
+   */
   private async reserve(user: PolledUser, request: PlannedRequest): Promise<boolean> {
     const { clock, stores } = this.deps;
     const now = clock.now();
-    if ((await this.currentCooldown(now, true)) !== null) return false;
     const { budgetPerWindow, windowMs } = this.settings.scheduler;
     const heldMs = windowMs + this.options.requestSkewMarginMs;
-    const reservation = await stores.budget.tryReserve(now, heldMs, budgetPerWindow);
+    const reservation = await stores.budget.tryReserveOutsideCooldown(now, heldMs, budgetPerWindow);
+    this.cooldownReadAt = now;
+    await this.applyCooldown(reservation.granted ? null : reservation.cooldown, now);
     if (!reservation.granted) {
+      if (reservation.cooldown !== null) return false;
+      this.line.refused(user.id, reservation.retryAt);
       user.notBefore = reservation.retryAt;
       this.metrics.polls.inc({ endpoint: request.endpoint, outcome: 'budget_refused' });
       return false;
     }
+    this.line.granted(user.id);
+    // The next in line may ask now, before this request's answer from Spotify.
+    if (this.line.size > 0) this.wake.wake();
     if (!isUrgentPoll(request)) this.lastDeferrableAt = now;
     return true;
   }
@@ -406,9 +487,9 @@ export class Worker {
     await this.applyCooldown(cooldown, now);
   }
 
-  /** The shared cooldown, re-read when the cached value is older than `cooldownCheckMs` (or `fresh`). */
-  private async currentCooldown(now: number, fresh = false): Promise<Cooldown | null> {
-    if (fresh || now - this.cooldownReadAt >= this.options.cooldownCheckMs) {
+  /** The shared cooldown, re-read when the cached value is older than `cooldownCheckMs`. */
+  private async currentCooldown(now: number): Promise<Cooldown | null> {
+    if (now - this.cooldownReadAt >= this.options.cooldownCheckMs) {
       const cooldown = await this.deps.stores.cooldown.current(now);
       this.cooldownReadAt = now;
       await this.applyCooldown(cooldown, now);
@@ -498,6 +579,7 @@ export class Worker {
       if (got && !this.users.has(userId)) await this.startPolling(userId);
       if (!got && this.users.has(userId)) await this.stopPolling(userId, 'taken over');
     }
+    if (Math.max(1, live.length) !== this.liveWorkerCount) this.allocationStale = true;
     this.liveWorkerCount = Math.max(1, live.length);
     const { budgetPerWindow, windowMs } = this.settings.scheduler;
     this.deps.shareLimiter?.update(budgetPerWindow / this.liveWorkerCount, windowMs);
@@ -516,8 +598,10 @@ export class Worker {
 
   private async startPolling(userId: string): Promise<void> {
     const stored = (await this.deps.stores.latestState.get(userId)) as EngineState | null;
-    this.users.set(userId, newPolledUser(userId, stored ?? initialEngineState()));
-    this.allocation = null;
+    const user = newPolledUser(userId, stored ?? initialEngineState());
+    this.users.set(userId, user);
+    this.schedule(user, this.deps.clock.now());
+    this.allocationStale = true;
     this.deps.logger.info('started polling', { userId, workerId: this.id, takeover: stored !== null });
     this.wake.wake();
   }
@@ -526,7 +610,9 @@ export class Worker {
     const user = this.users.get(userId);
     if (!user) return;
     this.users.delete(userId);
-    this.allocation = null;
+    this.lookAt.delete(userId);
+    this.line.leave(userId);
+    this.allocationStale = true;
     await this.flushHeld(user, Infinity);
     await this.deps.stores.leases.releaseLease(userId, this.id);
     this.deps.logger.info('stopped polling', { userId, workerId: this.id, why });
@@ -541,13 +627,38 @@ export class Worker {
     await this.deps.stores.latestState.set(user.id, flushed.state);
   }
 
+  /**
+   * The allocation, recomputed (O(users)) when users or live workers came or went, the settings changed, or
+   * as `allocationRefreshMs`, `allocationRefreshFraction` and `allocationMaxAgeMs` say: never per poll. A new
+   * allocation moves when users are due, so each user's next look is worked out again.
+   */
   private currentAllocation(now: number): Allocation {
-    if (this.allocation === null || now - this.allocation.computedAt >= this.options.allocationRefreshMs) {
-      const share = Math.max(1, this.settings.scheduler.budgetPerWindow / this.liveWorkerCount);
-      const schedules = [...this.users.values()].map((user) => user.schedule);
-      this.allocation = allocate(schedules, share, now, this.settings.scheduler);
+    const current = this.allocation;
+    if (current !== null && !this.allocationStale && !this.allocationDue(current, now)) return current;
+    const share = Math.max(1, this.settings.scheduler.budgetPerWindow / this.liveWorkerCount);
+    const schedules = [...this.users.values()].map((user) => user.schedule);
+    const allocation = allocate(schedules, share, now, this.settings.scheduler);
+    this.allocation = allocation;
+    this.allocationStale = false;
+    this.pollsSinceAllocation = 0;
+    this.hintedSinceAllocation = false;
+    this.metrics.allocations.inc();
+    for (const user of this.users.values()) {
+      if (!user.inFlight && !this.line.has(user.id))
+        this.schedule(user, this.nextLookAt(user, allocation, now));
     }
-    return this.allocation;
+    return allocation;
+  }
+
+  private allocationDue(current: Allocation, now: number): boolean {
+    const { allocationRefreshMs, allocationRefreshFraction, allocationMaxAgeMs } = this.options;
+    const age = now - current.computedAt;
+    if (age < allocationRefreshMs) return false;
+    return (
+      this.hintedSinceAllocation ||
+      age >= allocationMaxAgeMs ||
+      this.pollsSinceAllocation >= allocationRefreshFraction * this.users.size
+    );
   }
 
   /** A hint was recorded for someone: if it is ours, poll now and fast-follow its expected change. */
@@ -558,7 +669,9 @@ export class Worker {
       const now = this.deps.clock.now();
       const hints = await this.deps.stores.hints.live(userId, now);
       user.schedule = onNudge(user.schedule);
+      this.hintedSinceAllocation = true;
       this.noticeHints(user, hints, now);
+      this.schedule(user, now);
       this.wake.wake();
     } catch (error) {
       this.deps.logger.warn('nudge not handled', { userId, error });
@@ -571,6 +684,7 @@ export class Worker {
       if (user.seenHintIds.has(hint.id)) continue;
       user.seenHintIds.add(hint.id);
       user.schedule = onHint(user.schedule, hint, now, this.settings.scheduler);
+      this.hintedSinceAllocation = true;
       const { id: _id, recordedAt, announced: _announced, ...input } = hint;
       this.record(user, { t: recordedAt, kind: 'hint', hint: input });
     }
