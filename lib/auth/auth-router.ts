@@ -12,7 +12,7 @@ import type { TokenManager } from '../tokens';
 import { authPage } from './auth-page';
 import { resolveAuthRouterOptions, type AuthRouterOptions } from './auth-router-options';
 import { checkState, newStateValue, readStateCookie, STATE_COOKIE, stateCookieValue } from './oauth-state';
-import { requireSession } from './session-fields';
+import { logoutRouter } from './logout-router';
 import { SPOTIFY_SCOPES } from './spotify-scopes';
 import { spotifyUserIdOf } from './spotify-user-id';
 import { startUserSession } from './start-user-session';
@@ -115,14 +115,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     res.redirect(302, '/');
   });
 
-  router.post('/auth/logout', deps.session, async (req, res) => {
-    const session = requireSession(req);
-    await new Promise<void>((resolve, reject) =>
-      session.destroy((error) => (error ? reject(error) : resolve())),
-    );
-    res.clearCookie(deps.cookieName, { path: '/' });
-    res.redirect(303, '/');
-  });
+  router.use(logoutRouter(deps.session, deps.cookieName));
 
   router.use('/auth', spotifyErrors(deps.logger));
   return router;

@@ -7,3 +7,4 @@ export {
 } from './auth-router-options';
 export { SPOTIFY_SCOPES } from './spotify-scopes';
 export { startUserSession } from './start-user-session';
+export { logoutRouter } from './logout-router';

@@ -40,6 +40,8 @@ export class PlaybackCalls {
     await socket.join(userRoom(userId));
     try {
       await store('active users', stores.activeUsers.touch(userId, clock.now() + options.heartbeatTtlMs));
+      // A nudge has the worker pick a newly active user up (or poll a known one) now, not at its next pass.
+      await store('nudge', stores.bus.publish(userId));
       if (lastEventId === null) return { status: 'subscribed', replayed: 0 };
       const missed = await store(
         'event stream',

@@ -8,6 +8,7 @@ import { SpotifyAccountsClient, SpotifyApiClient } from '../spotify';
 import { createRedisStores } from '../store';
 import { systemClock } from '../time/system-clock';
 import { TokenCipher, TokenManager } from '../tokens';
+import { createWorkerStatusStore } from '../ops';
 import { PollLogRecorder } from './poll-log-recorder';
 import { BottleneckShareLimiter } from './share-limiter';
 import { Worker } from './worker';
@@ -86,6 +87,7 @@ export async function startWorkerProcess(config: Readonly<Config>, logger: Logge
         logger.warn('poll log not written', { userId, error }),
       ),
       ping: async () => (await redis.ping()) === 'PONG',
+      statusStore: createWorkerStatusStore(redis, config.redis.prefix),
     },
     {
       workerId: config.worker.id,

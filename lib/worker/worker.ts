@@ -6,9 +6,11 @@ import { flush } from '../core/engine/flush';
 import { step } from '../core/engine/step';
 import { volumeFlushDueAt } from '../core/engine/volume-drag';
 import type { Hint } from '../core/hint';
+import { toPlaybackState } from '../core/playback-state';
 import { normalizePlayer, normalizeQueue } from '../core/normalize';
 import type { Observation } from '../core/snapshot';
 import type { Logger } from '../log/logger';
+import type { WorkerStatus, WorkerStatusStore } from '../ops';
 import type { EventPublisher } from '../publish';
 import type { Random } from '../random/random';
 import {
@@ -16,6 +18,7 @@ import {
   afterPollFailure,
   afterQueuePoll,
   allocate,
+  cadenceIntervalMs,
   isUrgentPoll,
   observedChanges,
   onHint,
@@ -64,9 +67,14 @@ export interface WorkerDeps {
   recorder?: PollLogRecorder;
   /** Whether the shared store answers (Redis PING); left out for the in-memory stores. */
   ping?: () => Promise<boolean>;
+  /** Where this worker leaves its status (cadences, next polls, 429s) for the ops page, with each heartbeat. */
+  statusStore?: WorkerStatusStore;
 }
 
 type Endpoint = 'player' | 'queue';
+
+/** The least gap between membership passes brought forward by nudges for users this worker does not poll. */
+const NUDGED_MEMBERSHIP_GAP_MS = 1000;
 
 /** A user's player and queue requests due now, and when the next one not yet due is. */
 interface DueRequests {
@@ -90,6 +98,8 @@ export class Worker {
   private readonly options: Readonly<WorkerOptions>;
   private readonly metrics: WorkerMetrics;
   private readonly users = new Map<string, PolledUser>();
+  /** 429s received since the start, for the ops page. */
+  private rateLimitedCount = 0;
   /**
    * Every user with no request in flight, by when to look at them next: no later than anything of theirs
    * (a request, a held volume change) can be due, so a wake-up looks only at the users due, not at all.
@@ -116,6 +126,7 @@ export class Worker {
   private cooldown: Cooldown | null = null;
   private cooldownReadAt = -Infinity;
   private nextMembershipAt = -Infinity;
+  private lastMembershipAt = -Infinity;
   private lastDeferrableAt: number | null = null;
   private lastSuccessfulPollAt: number | null = null;
   private readonly startedAt: number;
@@ -162,6 +173,29 @@ export class Worker {
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
+  }
+
+  /**
+   * What this worker says about each user it polls, for the ops page: the cadence the allocation gives them now
+   * and when their next player poll is planned (null before the first allocation).
+   */
+  status(): WorkerStatus {
+    const now = this.deps.clock.now();
+    const allocation = this.allocation;
+    const tuning = this.settings.scheduler;
+    const users = [...this.users.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((user) => ({
+        userId: user.id,
+        cadenceMs:
+          allocation === null ? null : Math.round(cadenceIntervalMs(user.schedule, allocation, tuning)),
+        nextPollAt:
+          allocation === null || user.inFlight
+            ? null
+            : Math.max(planNextPoll(user.schedule, allocation, now, tuning).player.at, user.notBefore),
+        status: user.status,
+      }));
+    return { workerId: this.id, at: now, rateLimited: this.rateLimitedCount, users };
   }
 
   async health(): Promise<WorkerHealth> {
@@ -211,7 +245,8 @@ export class Worker {
     const { clock } = this.deps;
     if (clock.now() >= this.nextMembershipAt) {
       await this.membership();
-      this.nextMembershipAt = clock.now() + this.options.membershipIntervalMs;
+      this.lastMembershipAt = clock.now();
+      this.nextMembershipAt = this.lastMembershipAt + this.options.membershipIntervalMs;
     }
     const now = clock.now();
     const cooldown = await this.currentCooldown(now);
@@ -419,6 +454,11 @@ export class Worker {
     const result = step(user.engine, observation, hints, this.options.engine);
     if (result.consumedHintIds.length > 0) await stores.hints.consume(user.id, result.consumedHintIds);
     if (result.events.length > 0) await publisher.publish(user.id, result.events);
+    // A baseline publishes nothing, yet clients asking for a sync should get it: the publisher keeps the state
+    // from then on.
+    if (user.engine.player === null && result.state.player !== null) {
+      await stores.playbackStates.set(user.id, toPlaybackState(result.state.player));
+    }
     user.engine = result.state;
     await stores.latestState.set(user.id, result.state);
     return { events: result.events, consumedHintIds: result.consumedHintIds };
@@ -437,6 +477,7 @@ export class Worker {
       case 'cooldown':
         this.metrics.polls.inc({ endpoint, outcome: 'rate_limited' });
         this.metrics.rateLimited.inc({ reason: action.reason });
+        this.rateLimitedCount += 1;
         await this.enterCooldown(now + action.retryAfterMs, action.reason, now);
         return;
       case 'reauth':
@@ -556,6 +597,11 @@ export class Worker {
     const now = clock.now();
     const { leaseTtlMs, lingerMs } = this.options;
     await stores.workers.heartbeat(this.id, now, leaseTtlMs);
+    await this.deps.statusStore
+      ?.write(this.status(), now, leaseTtlMs)
+      .catch((error: unknown) =>
+        this.deps.logger.warn('worker status not written', { workerId: this.id, error: String(error) }),
+      );
     const [live, active, hinted] = await Promise.all([
       stores.workers.liveWorkers(now),
       stores.activeUsers.active(now),
@@ -661,10 +707,17 @@ export class Worker {
     );
   }
 
-  /** A hint was recorded for someone: if it is ours, poll now and fast-follow its expected change. */
+  /**
+   * A hint was recorded for someone, or a client subscribed: if the user is ours, poll now and fast-follow the
+   * expected change; if not (yet), look at membership soon, so a newly active user is picked up in about a
+   * second rather than at the next membership pass.
+   */
   private async onNudge(userId: string): Promise<void> {
     const user = this.users.get(userId);
-    if (!user) return;
+    if (!user) {
+      this.membershipSoon();
+      return;
+    }
     try {
       const now = this.deps.clock.now();
       const hints = await this.deps.stores.hints.live(userId, now);
@@ -675,6 +728,15 @@ export class Worker {
       this.wake.wake();
     } catch (error) {
       this.deps.logger.warn('nudge not handled', { userId, error });
+    }
+  }
+
+  /** Brings the next membership pass forward, at most once per `NUDGED_MEMBERSHIP_GAP_MS` (nudges may come in floods). */
+  private membershipSoon(): void {
+    const soonest = this.lastMembershipAt + NUDGED_MEMBERSHIP_GAP_MS;
+    if (soonest < this.nextMembershipAt) {
+      this.nextMembershipAt = soonest;
+      this.wake.wake();
     }
   }
 
@@ -729,6 +791,7 @@ export class Worker {
       );
     }
     await this.deps.stores.workers.removeWorker(this.id).catch(() => undefined);
+    await this.deps.statusStore?.remove(this.id).catch(() => undefined);
     await this.deps.recorder?.drain();
     this.deps.logger.info('worker stopped', { workerId: this.id });
   }
