@@ -10,10 +10,13 @@ export { compareEventIds, formatEventId, parseEventId, type EventIdParts } from 
 export type { Hint, HintExpectation, HintInput } from './core/hint';
 export type { CommandReport } from './core/command-report';
 export {
+  connectHintClient,
   HintClient,
   InvalidAnnouncementError,
   InvalidCommandReportError,
   InvalidHintError,
+  type ConnectedHintClient,
+  type ConnectHintClientOptions,
   type HintClientDeps,
 } from './hints';
 export {

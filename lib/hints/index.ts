@@ -8,3 +8,8 @@ export {
 export { InvalidAnnouncementError } from './invalid-announcement-error';
 export { InvalidCommandReportError } from './invalid-command-report-error';
 export { InvalidHintError } from './invalid-hint-error';
+export {
+  connectHintClient,
+  type ConnectedHintClient,
+  type ConnectHintClientOptions,
+} from './connect-hint-client';
