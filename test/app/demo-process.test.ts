@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MusicEvent } from '../../lib/contract/events';
 import { MusicClient } from '../../lib/client';
 import { startSingleProcess, type RunningSingleProcess } from '../../lib/app/single-process';
@@ -96,6 +100,8 @@ describe('npm start: the demo', () => {
 
   it('a control press comes back as a user event', async () => {
     const { sessionId, events } = await signIn('ben');
+    // Ben's own app holds still meanwhile, so the only change is the press.
+    running.demo?.world.setActor('ben', false);
     const state = await until(() => running.demo?.world.trueState('ben'), 'the simulator state of ben');
     const action = state.isPlaying ? 'pause' : 'play';
     const press = await post(`/api/control/${action}`, {}, { 'x-session-id': sessionId });
@@ -136,5 +142,32 @@ describe('npm start: the demo', () => {
     expect(clara?.worker).not.toBeNull();
     const refused = await fetch(`${base}/api/ops/overview`, { headers: { authorization: 'Bearer wrong' } });
     expect(refused.status).toBe(403);
+  });
+
+  it('the README’s socket.io-client example works as written', async () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /```js\n(\/\/ client\.mjs[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'readme-client-'));
+    try {
+      symlinkSync(join(__dirname, '..', '..', 'node_modules'), join(dir, 'node_modules'));
+      writeFileSync(join(dir, 'client.mjs'), example as string);
+      const child = spawn(process.execPath, ['client.mjs'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, MUSIC_URL: base }, // eslint-disable-line no-restricted-syntax
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await until(
+        () => (/^now \S/m.test(output) ? true : undefined),
+        `the example's output (so far: ${output})`,
+      );
+      child.kill();
+      expect(output).toMatch(/subscribed \{ status: 'subscribed', replayed: 0 \}/);
+      expect(output).not.toMatch(/refused|Error/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
