@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Config } from '../config';
 import { createDemoWorld, signInDemoListeners, startDemoSimulator, type DemoWorld } from '../demo';
 import type { Logger } from '../log/logger';
 import { createWorkerStatusStore } from '../ops';
 import { systemRandom } from '../random/random';
-import { SpotifyAccountsClient, SpotifyApiClient } from '../spotify';
 import { createMemoryStores, createRedisStores, type Stores } from '../store';
 import { systemClock } from '../time/system-clock';
-import { TokenCipher, TokenManager } from '../tokens';
 import { BottleneckShareLimiter } from '../worker/share-limiter';
 import { PollLogRecorder } from '../worker/poll-log-recorder';
 import { Worker } from '../worker/worker';
+import { connectRedis, processRegistry, spotifyClients, tokenManager } from './process-parts';
 import { createWebSide, type WebSide } from './web-side';
 
 export interface RunningSingleProcess {
@@ -50,44 +47,23 @@ export async function startSingleProcess(
   if (problem !== null) throw new Error(problem);
   const clock = systemClock;
   const random = systemRandom();
-  const redis = config.redis.url === null ? null : new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
-  redis?.on('error', (error: Error) => logger.warn('Redis connection problem', { error: error.message }));
+  const redis = config.redis.url === null ? null : connectRedis(config.redis.url, logger);
   const bufferSize = config.websocket.bufferSize;
   const stores: Stores =
     redis === null
       ? createMemoryStores({ bufferSize })
       : createRedisStores(redis, { prefix: config.redis.prefix, bufferSize });
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const registry = processRegistry();
 
   const demo = config.mode === 'demo' ? createDemoWorld({ clock, random: random.fork('demo-world') }) : null;
   const simulator =
     demo === null ? null : await startDemoSimulator(demo.world, { timeoutMs: config.spotify.timeoutMs });
-  const spotifyOptions = {
-    apiUrl: config.spotify.apiUrl,
-    accountsUrl: config.spotify.accountsUrl,
-    timeoutMs: config.spotify.timeoutMs,
-    clock,
-  };
-  const spotify = simulator?.api ?? new SpotifyApiClient(spotifyOptions);
-  const accounts =
-    simulator?.accounts ??
-    new SpotifyAccountsClient(
-      { clientId: config.spotify.clientId ?? '', clientSecret: config.spotify.clientSecret ?? '' },
-      spotifyOptions,
-    );
+  const { api: spotify, accounts } = simulator ?? spotifyClients(config, clock);
   // The demo's keys live as long as the process: its sessions and tokens are in memory anyway.
   const tokenKey = config.tokenEncryptionKey ?? randomBytes(32).toString('base64');
   const sessionSecret = config.session.secret ?? randomBytes(32).toString('base64');
   const processId = config.worker.id;
-  const tokens = new TokenManager({
-    tokens: stores.tokens,
-    refreshLocks: stores.refreshLocks,
-    accounts,
-    cipher: new TokenCipher(tokenKey),
-    clock,
-    ownerId: processId,
-  });
+  const tokens = tokenManager(stores, accounts, tokenKey, clock, processId);
   if (demo !== null) await signInDemoListeners(demo.credentials, tokens, clock);
 
   const statusStore = createWorkerStatusStore(redis, config.redis.prefix);

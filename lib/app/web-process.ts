@@ -1,13 +1,10 @@
-import { Redis } from 'ioredis';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Config } from '../config';
 import type { Logger } from '../log/logger';
 import { createWorkerStatusStore } from '../ops';
 import { systemRandom } from '../random/random';
-import { SpotifyAccountsClient, SpotifyApiClient } from '../spotify';
 import { createRedisStores } from '../store';
 import { systemClock } from '../time/system-clock';
-import { TokenCipher, TokenManager } from '../tokens';
+import { connectRedis, processRegistry, spotifyClients, tokenManager } from './process-parts';
 import { createWebSide, type WebSide } from './web-side';
 
 export interface RunningWeb {
@@ -38,33 +35,20 @@ export async function startWebProcess(config: Readonly<Config>, logger: Logger):
   const problem = webConfigProblem(config);
   if (problem !== null) throw new Error(problem);
   const clock = systemClock;
-  const redis = new Redis(config.redis.url as string, { maxRetriesPerRequest: 2 });
-  redis.on('error', (error: Error) => logger.warn('Redis connection problem', { error: error.message }));
+  const redis = connectRedis(config.redis.url as string, logger);
   const stores = createRedisStores(redis, {
     prefix: config.redis.prefix,
     bufferSize: config.websocket.bufferSize,
   });
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const gatewayId = `web-${config.worker.id}`;
-  const spotifyOptions = {
-    apiUrl: config.spotify.apiUrl,
-    accountsUrl: config.spotify.accountsUrl,
-    timeoutMs: config.spotify.timeoutMs,
+  const spotify = spotifyClients(config, clock);
+  const tokens = tokenManager(
+    stores,
+    spotify.accounts,
+    config.tokenEncryptionKey as string,
     clock,
-  };
-  const accounts = new SpotifyAccountsClient(
-    { clientId: config.spotify.clientId as string, clientSecret: config.spotify.clientSecret as string },
-    spotifyOptions,
+    gatewayId,
   );
-  const tokens = new TokenManager({
-    tokens: stores.tokens,
-    refreshLocks: stores.refreshLocks,
-    accounts,
-    cipher: new TokenCipher(config.tokenEncryptionKey as string),
-    clock,
-    ownerId: gatewayId,
-  });
   const statusStore = createWorkerStatusStore(redis, config.redis.prefix);
   const side = createWebSide({
     config,
@@ -74,10 +58,10 @@ export async function startWebProcess(config: Readonly<Config>, logger: Logger):
     random: systemRandom(),
     stores,
     redis,
-    spotify: new SpotifyApiClient(spotifyOptions),
-    accounts,
+    spotify: spotify.api,
+    accounts: spotify.accounts,
     tokens,
-    registry,
+    registry: processRegistry(),
     demo: null,
     gatewayId,
     adminToken: config.adminToken,

@@ -1,13 +1,10 @@
-import { Redis } from 'ioredis';
-import { Registry, collectDefaultMetrics } from 'prom-client';
+import { connectRedis, processRegistry, spotifyClients, tokenManager } from '../app/process-parts';
 import type { Config } from '../config';
 import type { Logger } from '../log/logger';
 import { Publisher, RedisEmitterSink } from '../publish';
 import { systemRandom } from '../random/random';
-import { SpotifyAccountsClient, SpotifyApiClient } from '../spotify';
 import { createRedisStores } from '../store';
 import { systemClock } from '../time/system-clock';
-import { TokenCipher, TokenManager } from '../tokens';
 import { createWorkerStatusStore } from '../ops';
 import { PollLogRecorder } from './poll-log-recorder';
 import { BottleneckShareLimiter } from './share-limiter';
@@ -41,32 +38,20 @@ export async function startWorkerProcess(config: Readonly<Config>, logger: Logge
   const problem = workerConfigProblem(config);
   if (problem !== null) throw new Error(problem);
   const clock = systemClock;
-  const redis = new Redis(config.redis.url as string, { maxRetriesPerRequest: 2 });
-  redis.on('error', (error: Error) => logger.warn('Redis connection problem', { error: error.message }));
+  const redis = connectRedis(config.redis.url as string, logger);
   const stores = createRedisStores(redis, {
     prefix: config.redis.prefix,
     bufferSize: config.websocket.bufferSize,
   });
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  const spotifyOptions = {
-    apiUrl: config.spotify.apiUrl,
-    accountsUrl: config.spotify.accountsUrl,
-    timeoutMs: config.spotify.timeoutMs,
+  const registry = processRegistry();
+  const spotify = spotifyClients(config, clock);
+  const tokens = tokenManager(
+    stores,
+    spotify.accounts,
+    config.tokenEncryptionKey as string,
     clock,
-  };
-  const accounts = new SpotifyAccountsClient(
-    { clientId: config.spotify.clientId as string, clientSecret: config.spotify.clientSecret as string },
-    spotifyOptions,
+    config.worker.id,
   );
-  const tokens = new TokenManager({
-    tokens: stores.tokens,
-    refreshLocks: stores.refreshLocks,
-    accounts,
-    cipher: new TokenCipher(config.tokenEncryptionKey as string),
-    clock,
-    ownerId: config.worker.id,
-  });
   const publisher = new Publisher(
     { stores, sink: new RedisEmitterSink(redis), clock, registry, log: logger },
     { eventsPerMinute: config.websocket.eventRateLimit },
@@ -75,7 +60,7 @@ export async function startWorkerProcess(config: Readonly<Config>, logger: Logge
   const worker = new Worker(
     {
       stores,
-      spotify: new SpotifyApiClient(spotifyOptions),
+      spotify: spotify.api,
       tokens,
       publisher,
       clock,
