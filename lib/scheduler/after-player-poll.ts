@@ -18,7 +18,7 @@ export function afterPlayerPoll(
 ): UserSchedule {
   const at = outcome.snapshot.observedAt;
   const prev = schedule.playback;
-  const playback = summarizePlayer(outcome.snapshot);
+  const playback = summarizePlayer(outcome.snapshot, outcome.sentAt);
   const sameItem = prev !== null && prev.itemUri === playback.itemUri && !outcome.sawNaturalEnd;
   return {
     ...schedule,

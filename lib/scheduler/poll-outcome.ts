@@ -17,6 +17,12 @@ export interface ObservedChanges {
 /** A successful `GET /v1/me/player` (a 204 is a snapshot with `active: false`). */
 export interface PlayerPollOutcome extends ObservedChanges {
   snapshot: PlayerSnapshot;
+  /**
+   * When the request went out, if the caller knows. Spotify read the progress somewhere between this and
+   * `snapshot.observedAt`: taking the midpoint rather than the receive time removes half a round trip of
+   * lateness from the predicted end. Left out, the receive time stands in.
+   */
+  sentAt?: number;
 }
 
 /** A successful `GET /v1/me/player/queue`. */

@@ -11,8 +11,9 @@ export interface SchedulerTuning {
   /** The budget's rolling window (Spotify's is 30 s; tests use seconds). Default 30 000. */
   windowMs: number;
   /**
-   * Fraction of a worker's share kept for urgent requests beyond natural ends: hint polls, fast-follows,
-   * first polls. Default 0.1.
+   * Fraction of a worker's share kept for urgent requests beyond natural ends (hint polls, fast-follows,
+   * first polls) while any of them are coming; otherwise only what the natural-end polls' ups and downs need
+   * is kept (see `allocate`) and the cadence spends the rest. Default 0.1.
    */
   headroomFraction: number;
   /**

@@ -18,7 +18,10 @@ export interface PlaybackSummary {
   itemUri: string | null;
   /** The item's duration when Spotify gives one (not for ads). */
   itemDurationMs: number | null;
-  /** `observedAt + (duration − progress)` while an item of known duration plays; otherwise null. */
+  /**
+   * When the item ends, `(duration − progress)` after Spotify read the progress (see `summarizePlayer`), while
+   * an item of known duration plays; otherwise null.
+   */
   predictedEndAt: number | null;
 }
 
@@ -77,12 +80,18 @@ export function newUserSchedule(): UserSchedule {
   };
 }
 
-export function summarizePlayer(snapshot: PlayerSnapshot): PlaybackSummary {
+/**
+ * `sentAt`: when the request went out (see `PlayerPollOutcome`); the progress is taken as read halfway
+ * between it and `observedAt`.
+ */
+export function summarizePlayer(snapshot: PlayerSnapshot, sentAt?: number): PlaybackSummary {
   const { active, isPlaying, item } = snapshot;
+  const readAt =
+    sentAt !== undefined && sentAt <= snapshot.observedAt
+      ? (sentAt + snapshot.observedAt) / 2
+      : snapshot.observedAt;
   const predictedEndAt =
-    active && isPlaying && item !== null
-      ? snapshot.observedAt + Math.max(0, item.durationMs - snapshot.progressMs)
-      : null;
+    active && isPlaying && item !== null ? readAt + Math.max(0, item.durationMs - snapshot.progressMs) : null;
   return {
     active,
     isPlaying: active && isPlaying,

@@ -1,41 +1,59 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { measureCoreCost } from './core-cost';
+import { dirname, join } from 'node:path';
+import { systemClock } from '../../lib/time/system-clock';
+import { BenchArgsError, parseBenchArgs, USAGE } from './cli-args';
+import { coreCostSection } from './core-cost-section';
+import { detectionSection } from './detection/detection-section';
+import type { BenchSection } from './sections';
+import { runSections } from './sections';
 
 /**
- * `npm run bench`: runs the benchmarks, prints a table and writes every figure to
- * `bench-results/latest.json`. Figures are measurements of this machine, never assertions.
+ * `npm run bench [-- --full] [--workload FILE] [--only KEYS] [--out FILE]`: runs the sections, prints their
+ * tables (Markdown) on stdout and writes every figure to `bench-results/latest.json`, each section under its
+ * key. Figures are measurements of this machine, never assertions.
  */
+const SECTIONS: readonly BenchSection[] = [coreCostSection, detectionSection];
+
 const repoRoot = join(__dirname, '..', '..', '..');
 
-function main(): void {
-  const polls = 200_000;
-  // A first pass warms the JIT; only the second is reported.
-  measureCoreCost(repoRoot, 20_000, 2);
-  const core = measureCoreCost(repoRoot, polls, 1);
-
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2), repoRoot, process.cwd());
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, Node ${process.version}`;
-  const rows: Array<[string, string, string]> = [
-    ['diff + attribute per poll, median', `${core.medianUs.toFixed(2)} µs`, '≤ 50 µs'],
-    ['diff + attribute per poll, p99', `${core.p99Us.toFixed(2)} µs`, ''],
-    ['diff + attribute per poll, mean', `${core.meanUs.toFixed(2)} µs`, ''],
-  ];
+  const argv = process.argv.slice(2);
+  const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
+  const results = await runSections(
+    SECTIONS,
+    { full: args.full, workloadFile: args.workloadFile, repoRoot, progress },
+    args.only,
+  );
   const lines = [
     `machine: ${machine}`,
-    `core cost: ${core.polls} polls, ${core.eventsPerPoll.toFixed(3)} events per poll`,
+    `mode: ${args.full ? 'full' : 'quick'}`,
     '',
-    '| figure | measured | target |',
-    '| --- | --- | --- |',
-    ...rows.map(([name, value, target]) => `| ${name} | ${value} | ${target} |`),
+    ...results.flatMap((r) => r.text),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  const outDir = join(repoRoot, 'bench-results');
-  mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, 'latest.json');
-  writeFileSync(file, `${JSON.stringify({ machine, coreCost: core }, null, 2)}\n`);
-  process.stderr.write(`bench: figures written to ${file}\n`);
+  const json = {
+    machine,
+    mode: args.full ? 'full' : 'quick',
+    command,
+    finishedAt: new Date(systemClock.now()).toISOString(),
+    seconds: Object.fromEntries(results.map((r) => [r.key, Number(r.seconds.toFixed(1))])),
+    ...Object.fromEntries(results.map((r) => [r.key, r.figures])),
+  };
+  mkdirSync(dirname(args.outFile), { recursive: true });
+  writeFileSync(args.outFile, `${JSON.stringify(json, null, 2)}\n`);
+  progress(`figures written to ${args.outFile}`);
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = error instanceof BenchArgsError ? 2 : 1;
+});

@@ -72,6 +72,12 @@ describe('summarizePlayer', () => {
   ])('summarizes %s', (_name, snapshot, expected) => {
     expect(summarizePlayer(snapshot)).toEqual(expected);
   });
+
+  it('predicts the end from halfway through the round trip when the send time is known', () => {
+    const snapshot = player({ item: track('a', 200_000), progressMs: 50_000 });
+    expect(summarizePlayer(snapshot, T0 - 300).predictedEndAt).toBe(T0 - 150 + 150_000);
+    expect(summarizePlayer(snapshot, T0 + 10).predictedEndAt).toBe(T0 + 150_000);
+  });
 });
 
 describe('afterPlayerPoll', () => {
@@ -80,6 +86,17 @@ describe('afterPlayerPoll', () => {
     expect(user).toMatchObject({ lastPollAt: T0, lastObservedAt: T0, hintPollDue: false, backoff: null });
     expect(user.jitter).toBeGreaterThanOrEqual(-1);
     expect(user.jitter).toBeLessThan(1);
+  });
+
+  it('passes the send time on to the predicted end', () => {
+    const snapshot = player({ item: track('a', 200_000), progressMs: 50_000 });
+    const user = afterPlayerPoll(
+      newUserSchedule(),
+      { snapshot, sentAt: T0 - 200, ...NOTHING_SEEN },
+      tuning,
+      new SeededRandom('p'),
+    );
+    expect(user.playback?.predictedEndAt).toBe(T0 - 100 + 150_000);
   });
 
   it('learns nothing from the first observation', () => {

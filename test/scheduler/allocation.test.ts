@@ -103,15 +103,58 @@ describe('allocate', () => {
     ]);
   });
 
-  it('reserves one urgent poll per natural end predicted within the window', () => {
-    const ending = (inMs: number) =>
-      polledOnce(player({ item: track('a', 180_000), progressMs: 180_000 - inMs }));
+  const ending = (inMs: number) =>
+    polledOnce(player({ item: track('a', 180_000), progressMs: 180_000 - inMs }));
+
+  it('reserves one urgent poll per natural end predicted within the window, and room for their ups and downs', () => {
     const users = [ending(5_000), ending(20_000), ending(120_000), polledOnce(player({ isPlaying: false }))];
     const allocation = allocate(users, 100, T0, DEFAULT_SCHEDULER_TUNING);
     expect(allocation.endPolls).toBe(true);
     expect(allocation.plan.endPolls).toBe(2);
+    // 2 ends + 2·√2 of headroom, rounded up.
+    expect(allocation.plan.urgentReserve).toBe(5);
+    expect(allocation.limits).toEqual({ total: 100, deferrable: 95, deferrableSpacingMs: 30_000 / 95 });
+  });
+
+  it('keeps more headroom the more natural ends are due, never more than headroomFraction', () => {
+    const reserve = (ends: number, share: number) =>
+      allocate(
+        Array.from({ length: ends }, () => ending(5_000)),
+        share,
+        T0,
+        DEFAULT_SCHEDULER_TUNING,
+      ).plan.urgentReserve;
+    expect(reserve(16, 1000)).toBe(16 + 8);
+    expect(reserve(16, 40)).toBe(16 + 4);
+  });
+
+  it.each<[string, (user: UserSchedule) => UserSchedule]>([
+    ['a user not polled yet', () => newUserSchedule()],
+    ['a hint poll due', (user) => ({ ...user, hintPollDue: true })],
+    ['a hinted change followed', (user) => ({ ...user, followPlayerUntil: T0 + 2000 })],
+    [
+      'a hinted queue change followed',
+      (user) => ({ ...user, queue: { ...user.queue, followUntil: T0 + 2000 } }),
+    ],
+    [
+      'a queue poll owed to a hint',
+      (user) => ({ ...user, queue: { ...user.queue, owed: { reason: 'hint', since: T0 } } }),
+    ],
+  ])('keeps the whole headroom while urgent polls are coming: %s', (_name, urgent) => {
+    const users = [ending(5_000), ending(20_000), urgent(ending(120_000))];
+    const allocation = allocate(users, 100, T0, DEFAULT_SCHEDULER_TUNING);
     expect(allocation.plan.urgentReserve).toBe(12);
-    expect(allocation.limits).toEqual({ total: 100, deferrable: 88, deferrableSpacingMs: 30_000 / 88 });
+  });
+
+  it('lets the cadence spend the headroom once a fast-follow is over', () => {
+    const followed = { ...ending(120_000), followPlayerUntil: T0 - 1 };
+    const allocation = allocate([ending(5_000), followed], 100, T0, DEFAULT_SCHEDULER_TUNING);
+    expect(allocation.plan.urgentReserve).toBe(3);
+  });
+
+  it('keeps less than two requests of headroom when that is all the headroom there is', () => {
+    const allocation = allocate([polledOnce(player({ isPlaying: false }))], 10, T0, DEFAULT_SCHEDULER_TUNING);
+    expect(allocation.plan.urgentReserve).toBe(1);
   });
 
   it('gives up natural-end polls when ends come faster than the share can pay for', () => {
