@@ -7,13 +7,14 @@ import { coreCostSection } from './core-cost-section';
 import { detectionSection } from './detection/detection-section';
 import type { BenchSection } from './sections';
 import { runSections } from './sections';
+import { workerLoadSection } from './worker-load-section';
 
 /**
  * `npm run bench [-- --full] [--workload FILE] [--only KEYS] [--out FILE]`: runs the sections, prints their
  * tables (Markdown) on stdout and writes every figure to `bench-results/latest.json`, each section under its
  * key. Figures are measurements of this machine, never assertions.
  */
-const SECTIONS: readonly BenchSection[] = [coreCostSection, detectionSection];
+const SECTIONS: readonly BenchSection[] = [coreCostSection, detectionSection, workerLoadSection];
 
 const repoRoot = join(__dirname, '..', '..', '..');
 
