@@ -83,6 +83,11 @@ interface DueRequests {
   nextAt: number;
 }
 
+/** Whether either request due is urgent (it then waits in the urgent lane of the line). */
+function isUrgentDue(due: DueRequests): boolean {
+  return (due.player !== null && isUrgentPoll(due.player)) || (due.queue !== null && isUrgentPoll(due.queue));
+}
+
 /**
  * The poller. It shares the active users with the other live workers through leases, polls each of its users
  * when the scheduler says (cadence by state and estimated change rate, the predicted end of the item,
@@ -268,32 +273,48 @@ export class Worker {
         // Meanwhile a failed request may have stopped them (a user who must sign in again).
         if (this.users.get(user.id) !== user) continue;
       }
-      if (this.line.has(user.id)) {
-        this.scheduleFlush(user);
-        continue;
-      }
       const due = this.dueRequests(user, allocation, now);
-      if (!due.player && !due.queue) this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
-      else if (this.line.admits()) send(user, due);
+      const waiting = this.line.has(user.id);
+      if (!due.player && !due.queue) {
+        if (!waiting) this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
+        else this.scheduleFlush(user);
+      } else if (!waiting && this.line.admits()) send(user, due);
       else {
-        this.line.join(user.id);
+        // Joining, or (looked at again, after a nudge say) moving up to the urgent lane.
+        this.line.join(user.id, isUrgentDue(due));
         this.scheduleFlush(user);
       }
     }
-    // While the ledger is full, one user at a time (first come, first served) asks it for room.
+    // While the ledger is full, one user at a time asks it for room: urgent requests first, deferrable ones at
+    // their pacing slot.
+    this.line.paceDeferrable(this.nextDeferrableSlot(allocation));
     for (let next = this.line.takeNext(now); next !== undefined; next = this.line.takeNext(now)) {
       const user = this.users.get(next) as PolledUser;
       if (user.inFlight) break;
       const due = this.dueRequests(user, allocation, now);
       if (due.player || due.queue) send(user, due);
-      else if (due.nextAt < Infinity) this.line.holdUntil(user.id, due.nextAt);
       else {
+        // Nothing due after all (pacing, a new allocation): they leave the line and come back when due.
         this.line.released(user.id);
-        this.scheduleFlush(user);
+        this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
       }
     }
-    for (const [user, request] of dueQueues) this.dispatch(user, request);
+    for (const [user, request] of dueQueues) {
+      // A deferrable request dispatched above in this tick may have taken the pacing slot since.
+      const pacedUntil = pacedAt({ ...request, at: now }, this.lastDeferrableAt, allocation);
+      if (pacedUntil > now) {
+        this.line.released(user.id);
+        this.schedule(user, pacedUntil);
+      } else this.dispatch(user, request);
+    }
     return Math.min(this.nextMembershipAt, this.lookAt.peekPriority(), this.line.nextMoveAt());
+  }
+
+  /** When this worker's next deferrable request may go out (pacing). */
+  private nextDeferrableSlot(allocation: Allocation): number {
+    return this.lastDeferrableAt === null
+      ? -Infinity
+      : this.lastDeferrableAt + allocation.limits.deferrableSpacingMs;
   }
 
   /** When to look at the user next, under `allocation`: now when something of theirs is due. */
@@ -335,6 +356,7 @@ export class Worker {
   }
 
   private dispatch(user: PolledUser, request: PlannedRequest): void {
+    if (!isUrgentPoll(request)) this.lastDeferrableAt = this.deps.clock.now();
     user.inFlight = true;
     this.lookAt.delete(user.id);
     void this.inFlight
@@ -353,23 +375,27 @@ export class Worker {
 
   /** One request through the share limiter, the cooldown, the ledger and the token; false when it did not go out. */
   private async request(user: PolledUser, request: PlannedRequest): Promise<boolean> {
+    // When the request that answered went out: the scheduler anchors the predicted end mid-round-trip.
+    let sentAt = this.deps.clock.now();
     const send = async (): Promise<SpotifyReadResult | null> => {
       let token = await this.deps.tokens.accessToken(user.id);
       if (!(await this.reserve(user, request))) return null;
       try {
+        sentAt = this.deps.clock.now();
         return await this.read(request.endpoint, token);
       } catch (error) {
         if (failureAction(error).kind !== 'refresh_token') throw error;
         this.metrics.polls.inc({ endpoint: request.endpoint, outcome: 'unauthorized' });
         token = await this.deps.tokens.afterUnauthorized(user.id, token);
         if (!(await this.reserve(user, request))) return null;
+        sentAt = this.deps.clock.now();
         return await this.read(request.endpoint, token);
       }
     };
     try {
       const result = await (this.deps.shareLimiter ? this.deps.shareLimiter.schedule(send) : send());
       if (result === null) return false;
-      if (request.endpoint === 'player') await this.observePlayer(user, result);
+      if (request.endpoint === 'player') await this.observePlayer(user, result, sentAt);
       else await this.observeQueue(user, result);
       return true;
     } catch (error) {
@@ -400,7 +426,6 @@ export class Worker {
     this.line.granted(user.id);
     // The next in line may ask now, before this request's answer from Spotify.
     if (this.line.size > 0) this.wake.wake();
-    if (!isUrgentPoll(request)) this.lastDeferrableAt = now;
     return true;
   }
 
@@ -408,7 +433,7 @@ export class Worker {
     return endpoint === 'player' ? this.deps.spotify.getPlayer(token) : this.deps.spotify.getQueue(token);
   }
 
-  private async observePlayer(user: PolledUser, result: SpotifyReadResult): Promise<void> {
+  private async observePlayer(user: PolledUser, result: SpotifyReadResult, sentAt: number): Promise<void> {
     const at = result.receivedAt;
     this.record(user, { t: at, kind: 'player', status: result.status, body: result.body });
     const snapshot = normalizePlayer(result.status, result.body, at);
@@ -419,7 +444,7 @@ export class Worker {
     });
     user.schedule = afterPlayerPoll(
       user.schedule,
-      { snapshot: snapshot.value, ...observedChanges(events, consumedHintIds) },
+      { snapshot: snapshot.value, sentAt, ...observedChanges(events, consumedHintIds) },
       this.settings.scheduler,
       this.deps.random,
     );
