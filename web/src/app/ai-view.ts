@@ -1,8 +1,7 @@
 import { h, replaceChildren } from '../shared/dom';
 import { errorMessage } from '../shared/error-message';
 import { icon } from '../shared/icons';
-import { itemLine } from '../shared/items';
-import type { DemoCommandResult } from './api';
+import type { DemoCommandResult, DemoCommandTrack } from './api';
 
 const SUGGESTIONS = [
   'Play something calm for a rainy evening',
@@ -98,7 +97,7 @@ export class AiView {
           { class: answer.ok ? 'ai-ok' : 'ai-failed' },
           icon(answer.ok ? 'check' : 'cross'),
           answer.ok && answer.track
-            ? `Playing ${itemLine(answer.track)}`
+            ? `Playing ${trackLine(answer.track)}`
             : answer.ok
               ? 'Done'
               : 'The AI could not do that',
@@ -122,4 +121,9 @@ export class AiView {
     this.send.setAttribute('aria-busy', String(busy));
     if (!busy) this.input.focus();
   }
+}
+
+/** Reads like the feed's `“Title” by Artist`, so the answer and the event it causes name the track alike. */
+function trackLine(track: DemoCommandTrack): string {
+  return `“${track.name}” by ${track.artists.join(', ') || 'Unknown artist'}`;
 }

@@ -7,17 +7,28 @@ import { requestJson } from '../shared/http';
 
 export type Mode = 'demo' | 'deployment';
 
+/** One entry of `GET /demo/listeners` (lib/demo/demo-listener-view.ts), the fields the picker shows. */
 export interface DemoListener {
   userId: string;
   displayName: string;
-  device: string | null;
-  nowPlaying: { title: string; artist: string } | null;
+  /** The active device, or null when nothing is active. */
+  device: { name: string; type: string } | null;
+  /** Null when no device is active; `item` is null while an ad plays. */
+  nowPlaying: { item: PlaybackItem | null; isPlaying: boolean } | null;
+}
+
+/** The track `POST /demo/command` played (lib/demo/demo-command.ts): names, not the full item. */
+export interface DemoCommandTrack {
+  name: string;
+  artists: string[];
+  album: string;
+  durationMs: number;
 }
 
 export interface DemoCommandResult {
   ok: boolean;
   trackUri: string | null;
-  track: PlaybackItem | null;
+  track: DemoCommandTrack | null;
   reasoning: string | null;
 }
 

@@ -14,6 +14,13 @@ export const POLL_EVERY_MS = 5000;
 const RETRY_REFUSED_MS = 15_000;
 /** After the server closed the socket itself (socket.io does not reconnect then), try again after this long. */
 const RECONNECT_AFTER_SERVER_CLOSE_MS = 2000;
+/**
+ * A sync that finds no state yet is asked again this often, this many times: the worker's first poll of a newly
+ * active listener is a baseline that publishes no event, so waiting for an event could leave the card empty
+ * until the listener next changes something.
+ */
+const EMPTY_SYNC_RETRY_MS = 1000;
+const EMPTY_SYNC_RETRIES = 10;
 
 /** Refusals that mean the sign-in is gone: the app goes back to the sign-in page. */
 const SIGNED_OUT_CODES: ReadonlySet<MusicErrorCode | 'unknown'> = new Set([
@@ -137,12 +144,27 @@ export class LiveSession {
       }
       const note = replayNote(ack, reconnect);
       if (note) this.handlers.onNote(note);
-      await this.resync();
+      await this.syncUntilKnown();
       this.handlers.onResumed();
     } catch {
       // The socket dropped mid-call; the next connect subscribes again.
     } finally {
       this.inReplay = false;
+    }
+  }
+
+  /** Syncs once, and again while the server knows no state yet (see EMPTY_SYNC_RETRIES), as long as live. */
+  private async syncUntilKnown(): Promise<void> {
+    for (let retries = EMPTY_SYNC_RETRIES; ; retries--) {
+      const ack = await this.client.requestPlaybackSync();
+      if (!('playbackState' in ack)) {
+        this.handlers.onNote(ack.message);
+        return;
+      }
+      this.handlers.onState(ack.playbackState);
+      if (ack.playbackState !== null || retries === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, EMPTY_SYNC_RETRY_MS));
+      if (this.closed || !this.live) return;
     }
   }
 

@@ -2,6 +2,7 @@ import { h, replaceChildren } from '../shared/dom';
 import { errorMessage } from '../shared/error-message';
 import { hueOf, initials } from '../shared/format';
 import { icon } from '../shared/icons';
+import { itemArtist } from '../shared/items';
 import type { DemoListener, ListenerApi, Mode } from './api';
 
 /** How often the listener cards refresh while the picker is open (what each one plays changes). */
@@ -137,17 +138,18 @@ function listenerCard(
       'span',
       { class: 'listener-text' },
       h('span', { class: 'listener-name' }, listener.displayName),
-      h(
-        'span',
-        { class: 'listener-playing' },
-        listener.nowPlaying
-          ? `${listener.nowPlaying.title} — ${listener.nowPlaying.artist}`
-          : 'Nothing playing',
-      ),
-      h('span', { class: 'listener-device' }, icon('device'), listener.device ?? 'No active device'),
+      h('span', { class: 'listener-playing' }, playingLine(listener)),
+      h('span', { class: 'listener-device' }, icon('device'), listener.device?.name ?? 'No active device'),
     ),
     h('span', { class: 'listener-go', 'aria-hidden': 'true' }, '→'),
   );
   card.addEventListener('click', () => void pick(listener, card));
   return card;
+}
+
+function playingLine(listener: DemoListener): string {
+  const playing = listener.nowPlaying;
+  if (playing === null) return 'Nothing playing';
+  const what = playing.item ? `${playing.item.name} — ${itemArtist(playing.item)}` : 'An ad, or a local file';
+  return playing.isPlaying ? what : `Paused: ${what}`;
 }
