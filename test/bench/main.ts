@@ -7,6 +7,7 @@ import { coreCostSection } from './core-cost-section';
 import { detectionSection } from './detection/detection-section';
 import type { BenchSection } from './sections';
 import { runSections } from './sections';
+import { REALTIME_SECTIONS } from './realtime/sections';
 import { workerLoadSection } from './worker-load-section';
 
 /**
@@ -14,7 +15,12 @@ import { workerLoadSection } from './worker-load-section';
  * tables (Markdown) on stdout and writes every figure to `bench-results/latest.json`, each section under its
  * key. Figures are measurements of this machine, never assertions.
  */
-const SECTIONS: readonly BenchSection[] = [coreCostSection, detectionSection, workerLoadSection];
+const SECTIONS: readonly BenchSection[] = [
+  coreCostSection,
+  detectionSection,
+  workerLoadSection,
+  ...REALTIME_SECTIONS,
+];
 
 const repoRoot = join(__dirname, '..', '..', '..');
 
