@@ -49,6 +49,13 @@ describe('npm start in Chromium: the demo', () => {
     const trail = new Trail();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', (frame) => {
+        // Socket.IO events on /music: `42/music,["trackChanged",{…}]`.
+        const event = /^42\/music,\["(\w+)"/.exec(String(frame.payload))?.[1];
+        if (event) trail.push(`socket: ${event}`);
+      }),
+    );
     page.on('response', (response) => {
       const path = new URL(response.url()).pathname;
       if (path.startsWith('/api/') || path.startsWith('/demo/')) trail.push(`${response.status()} ${path}`);
