@@ -46,6 +46,21 @@ export interface PlaybackState {
   contextUri: string | null;
 }
 
+/** The state with no active device and nothing playing (Spotify's 204). */
+export const NO_PLAYBACK_STATE: Readonly<PlaybackState> = Object.freeze({
+  isPlaying: false,
+  track: null,
+  playingType: null,
+  position: 0,
+  duration: 0,
+  device: null,
+  deviceId: null,
+  shuffleState: false,
+  repeatState: 'off',
+  volume: null,
+  contextUri: null,
+});
+
 export interface PlaybackStateChangedPayload extends PlaybackState, EventEnvelope, HintMetadata {
   /** Set on the one state sent instead of a replay when the client missed more than the buffer holds. */
   resync?: true;

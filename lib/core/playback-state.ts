@@ -1,23 +1,9 @@
-import type { PlaybackState } from '../contract/events';
+import { NO_PLAYBACK_STATE, type PlaybackState } from '../contract/events';
 import type { PlayerSnapshot } from './snapshot';
 
 /** The wire form of a snapshot: what `playbackStateChanged` and `requestPlaybackSync` carry. */
 export function toPlaybackState(snapshot: PlayerSnapshot): PlaybackState {
-  if (!snapshot.active) {
-    return {
-      isPlaying: false,
-      track: null,
-      playingType: null,
-      position: 0,
-      duration: 0,
-      device: null,
-      deviceId: null,
-      shuffleState: false,
-      repeatState: 'off',
-      volume: null,
-      contextUri: null,
-    };
-  }
+  if (!snapshot.active) return { ...NO_PLAYBACK_STATE };
   return {
     isPlaying: snapshot.isPlaying,
     track: snapshot.item,

@@ -1,4 +1,4 @@
-import type { MusicEvent, PlaybackState } from '../../../lib/contract/events';
+import { NO_PLAYBACK_STATE, type MusicEvent, type PlaybackState } from '../../../lib/contract/events';
 
 /**
  * What the now-playing card shows: the last known state and the local time its position was true, so the
@@ -9,20 +9,6 @@ export interface NowPlaying {
   /** Client time (ms) at which `state.position` was the position. */
   anchorAt: number;
 }
-
-const NOTHING_PLAYING: PlaybackState = {
-  isPlaying: false,
-  track: null,
-  playingType: null,
-  position: 0,
-  duration: 0,
-  device: null,
-  deviceId: null,
-  shuffleState: false,
-  repeatState: 'off',
-  volume: null,
-  contextUri: null,
-};
 
 /** The position now: it advances while playing and stops at the item's end. */
 export function positionAt(nowPlaying: NowPlaying, now: number): number {
@@ -43,7 +29,7 @@ export function applyEvent(current: NowPlaying | null, event: MusicEvent, now: n
     case 'playbackStateChanged':
       return fromState(event.data, now);
     case 'trackChanged': {
-      const base = current?.state ?? { ...NOTHING_PLAYING, isPlaying: true };
+      const base = current?.state ?? { ...NO_PLAYBACK_STATE, isPlaying: true };
       const item = event.data.current;
       return {
         state: { ...base, track: item, playingType: item.type, position: 0, duration: item.durationMs },
