@@ -6,9 +6,12 @@ import { isValidKeyPart } from '../store';
 export interface WorkerOptions {
   /** This worker's name in leases, heartbeats and logs. Required. */
   workerId: string;
-  /** A dead worker's users are taken over within this. Default 15 000. */
+  /**
+   * A dead worker's users are taken over within this. Each lease and heartbeat is held for
+   * `leaseTtlMs - membershipIntervalMs`, so the survivors' next pass finds it lapsed in time. Default 15 000.
+   */
   leaseTtlMs: number;
-  /** Heartbeat, lease renewal and ownership are revisited this often. Default a third of `leaseTtlMs`. */
+  /** Heartbeat, lease renewal and ownership are revisited this often; under half of `leaseTtlMs`. Default a third. */
   membershipIntervalMs: number;
   /** Users stay polled this long after they were last seen active. Default 60 000. */
   lingerMs: number;
@@ -109,9 +112,9 @@ export function resolveWorkerOptions(
   if (!(resolved.lingerMs >= 0)) {
     throw new RangeError(`Worker option \`lingerMs\` must be >= 0, got ${JSON.stringify(resolved.lingerMs)}`);
   }
-  if (resolved.membershipIntervalMs >= resolved.leaseTtlMs) {
+  if (resolved.membershipIntervalMs * 2 >= resolved.leaseTtlMs) {
     throw new RangeError(
-      `Worker option \`membershipIntervalMs\` (${resolved.membershipIntervalMs}) must be shorter than \`leaseTtlMs\` (${resolved.leaseTtlMs}), or leases lapse between renewals`,
+      `Worker option \`membershipIntervalMs\` (${resolved.membershipIntervalMs}) must be under half of \`leaseTtlMs\` (${resolved.leaseTtlMs}): leases are held for leaseTtlMs − membershipIntervalMs and renewed every membershipIntervalMs`,
     );
   }
   return Object.freeze(resolved);

@@ -116,6 +116,8 @@ export class Worker {
   private readonly lastActiveAt = new Map<string, number>();
   /** Users who must sign in again: not polled until their tokens are good. */
   private readonly reauth = new Set<string>();
+  /** Users back from `reauth` whose clients have not yet been told they are `live` again. */
+  private readonly signedInAgain = new Set<string>();
   private readonly inFlight: PQueue;
   private readonly stopping = new AbortController();
   private readonly wake: WakeSignal;
@@ -620,10 +622,13 @@ export class Worker {
   private async membership(): Promise<void> {
     const { stores, clock } = this.deps;
     const now = clock.now();
-    const { leaseTtlMs, lingerMs } = this.options;
-    await stores.workers.heartbeat(this.id, now, leaseTtlMs);
+    const { leaseTtlMs, membershipIntervalMs, lingerMs } = this.options;
+    // Held for one interval less than the TTL: the survivors look at most one interval after a dead worker's
+    // leases lapse, so its users move within leaseTtlMs, as promised, not leaseTtlMs + one interval.
+    const holdMs = leaseTtlMs - membershipIntervalMs;
+    await stores.workers.heartbeat(this.id, now, holdMs);
     await this.deps.statusStore
-      ?.write(this.status(), now, leaseTtlMs)
+      ?.write(this.status(), now, holdMs)
       .catch((error: unknown) =>
         this.deps.logger.warn('worker status not written', { workerId: this.id, error: String(error) }),
       );
@@ -646,7 +651,7 @@ export class Worker {
     for (const userId of plan.release)
       await this.stopPolling(userId, this.lastActiveAt.has(userId) ? 'rebalanced' : 'inactive');
     for (const userId of plan.acquire) {
-      const got = await stores.leases.acquireLease(userId, this.id, now, leaseTtlMs);
+      const got = await stores.leases.acquireLease(userId, this.id, now, holdMs);
       if (got && !this.users.has(userId)) await this.startPolling(userId);
       if (!got && this.users.has(userId)) await this.stopPolling(userId, 'taken over');
     }
@@ -663,13 +668,18 @@ export class Worker {
   private async recheckReauth(): Promise<void> {
     for (const userId of this.reauth) {
       const record = await this.deps.stores.tokens.get(userId);
-      if (record?.status === 'ok') this.reauth.delete(userId);
+      if (record?.status === 'ok') {
+        this.reauth.delete(userId);
+        this.signedInAgain.add(userId);
+      }
     }
   }
 
   private async startPolling(userId: string): Promise<void> {
     const stored = (await this.deps.stores.latestState.get(userId)) as EngineState | null;
     const user = newPolledUser(userId, stored ?? initialEngineState());
+    // Their clients were told `reauth_required`; the first good poll tells them `live` again.
+    if (this.signedInAgain.delete(userId)) user.status = 'reauth_required';
     this.users.set(userId, user);
     this.schedule(user, this.deps.clock.now());
     this.allocationStale = true;

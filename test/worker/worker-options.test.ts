@@ -22,6 +22,10 @@ describe('resolveWorkerOptions', () => {
       { allocationRefreshMs: 5000, allocationMaxAgeMs: 2000 },
       '`allocationMaxAgeMs` (2000) must not be shorter than `allocationRefreshMs` (5000)',
     ],
+    [
+      { leaseTtlMs: 3000, membershipIntervalMs: 1500 },
+      '`membershipIntervalMs` (1500) must be under half of `leaseTtlMs` (3000)',
+    ],
   ])('rejects %j', (options, message) => {
     expect(() => resolveWorkerOptions({ workerId: 'w1', ...options })).toThrow(message);
   });

@@ -21,7 +21,7 @@ describe('worker: a listener whose grant is gone', () => {
     await env.close();
   });
 
-  it('is told reauth_required and no longer polled, others go on, and polling resumes after a new sign-in', async () => {
+  it('is told reauth_required and no longer polled, others go on, and polling resumes (and they are told live) after a new sign-in', async () => {
     env = workerWorld();
     const revoked = env.world.addListener({ initial: 'playing', actor: false });
     const healthy = env.world.addListener({ initial: 'playing', actor: false });
@@ -85,8 +85,16 @@ describe('worker: a listener whose grant is gone', () => {
       refreshTokenCiphertext: cipher.encrypt(revoked.refreshToken),
       status: 'ok',
     });
+    const seenBefore = env.eventsOf(revoked.id).length;
     await env.wait(30_000);
     expect(polls(revoked.id)).toBeGreaterThan(0);
+    // Its clients, last told reauth_required, learn it is live again.
+    expect(env.eventsOf(revoked.id).slice(seenBefore)).toContainEqual(
+      expect.objectContaining({
+        event: 'statusChanged',
+        data: expect.objectContaining({ status: 'live', source: 'auto' }),
+      }),
+    );
     expect(worker.ownedUsers()).toEqual([healthy.id, revoked.id].sort());
   });
 });
