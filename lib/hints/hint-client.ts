@@ -53,11 +53,16 @@ export class HintClient {
     return hint;
   }
 
-  /** Publishes the report as `commandExecuted` (source `ai`). Throws an InvalidCommandReportError when invalid. */
+  /**
+   * Publishes the report as `commandExecuted` (source `ai`) and nudges the user's worker again: the command
+   * has now reached Spotify, so this poll sees its effect, where the nudge of `recordHint` came before it.
+   * Throws an InvalidCommandReportError when invalid.
+   */
   async reportCommand(userId: string, report: unknown): Promise<void> {
     const checked = validateCommandReport(report);
     if (!checked.ok) throw new InvalidCommandReportError(checked.errors);
     await this.deps.publisher.publish(userId, [commandExecutedEvent(checked.value, this.deps.clock.now())]);
+    await this.deps.stores.bus.publish(userId);
   }
 
   /**

@@ -97,8 +97,9 @@ describe.each(BACKENDS)('HintClient on %s stores', (backend) => {
   });
 
   describe('reportCommand', () => {
-    it("publishes commandExecuted with source 'ai' through the publisher", async () => {
+    it("publishes commandExecuted with source 'ai' through the publisher, then nudges the worker", async () => {
       const { client, clock, sink } = harness(stores());
+      const received = await nudges(stores());
       await clock.advance(500);
       await client.reportCommand('u1', {
         command: 'pause',
@@ -123,6 +124,8 @@ describe.each(BACKENDS)('HintClient on %s stores', (backend) => {
       });
       const stream = await stores().eventStreams.readAfter('u1', '0-0', 10);
       expect(stream.events.map((entry) => entry.event)).toEqual([event]);
+      await received.until(1);
+      expect(received.received).toEqual(['u1']);
     });
 
     it('refuses an invalid report with every problem named, publishing nothing', async () => {

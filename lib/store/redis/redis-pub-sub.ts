@@ -60,6 +60,8 @@ export class RedisPubSub implements PubSub {
   private connection(): Redis {
     if (!this.subscriber) {
       const subscriber = this.redis.duplicate();
+      // ioredis reconnects by itself; without a listener each lost connection prints "Unhandled error event".
+      subscriber.on('error', () => undefined);
       subscriber.on('message', (channel: string, message: string) => {
         // Off ioredis' reply parsing, as in memory: a throwing handler surfaces as itself, not as a broken connection.
         for (const handler of this.channels.get(channel)?.handlers ?? [])
