@@ -27,6 +27,11 @@ export interface ThroughputFigures {
   deliveredPerSecond: number;
   /** Publish call → arrival at a socket, under this load. */
   publishToArrival: Summary;
+  /**
+   * The path's floor, measured before the flood: single events published one at a time (each after the
+   * previous arrived), publish call → arrival, and the part after the publish call resolved.
+   */
+  single: { publishToArrival: Summary; resolvedToArrival: Summary };
   /** The gateway process's CPU over the run, as a share of one core. */
   gatewayCoreShare: number;
 }
@@ -62,6 +67,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     if (failed > 0)
       throw new Error(`throughput: ${failed} sockets failed: ${JSON.stringify(opened.failures)}`);
 
+    const single = await oneAtATime(host, generator, userIds[0] as string, perUser, 200);
     const cpuBefore = await web.probe(false);
     const started = wallNow();
     let sequence = 0;
@@ -88,6 +94,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
       publishedPerSecond: (eventsPerUser * users) / ((published - started) / 1000),
       deliveredPerSecond: arrivals.length / ((lastArrival - started) / 1000),
       publishToArrival: summarize(arrivals.map((arrival) => arrival[3] - arrival[4])),
+      single,
       gatewayCoreShare: cpuMs / (cpuAfter.at - cpuBefore.at),
     };
   } finally {
@@ -95,6 +102,32 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     await host.close();
     await stack.close();
   }
+}
+
+/** `count` events to one user, each published once the previous reached every socket of the user. */
+async function oneAtATime(
+  host: HostApp,
+  generator: LoadGenerator,
+  userId: string,
+  sockets: number,
+  count: number,
+): Promise<ThroughputFigures['single']> {
+  await generator.arrivals();
+  const resolvedAt = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const before = await generator.delivered();
+    const event = benchEvent(-1 - i);
+    await host.publisher.publish(userId, [event]);
+    resolvedAt.set(String(event.data.timestamp), wallNow());
+    while ((await generator.delivered()) < before + sockets) await sleep(1);
+  }
+  const arrivals = await generator.arrivals();
+  return {
+    publishToArrival: summarize(arrivals.map((arrival) => arrival[3] - arrival[4])),
+    resolvedToArrival: summarize(
+      arrivals.map((arrival) => arrival[3] - (resolvedAt.get(String(arrival[4])) ?? Number.NaN)),
+    ),
+  };
 }
 
 /** Waits until the sockets got `expected` events, or nothing arrived for 5 s. */
@@ -119,6 +152,12 @@ export function throughputRows(figures: ThroughputFigures): Row[] {
     [`throughput, ${where}: events published (stream + emit)`, rate(figures.publishedPerSecond), ''],
     [`throughput, ${where}: deliveries at the sockets`, rate(figures.deliveredPerSecond), ''],
     [`throughput: publish → socket under load, p50 / p99`, p50p99(figures.publishToArrival), ''],
+    ['one event at a time: publish call → socket, p50 / p99', p50p99(figures.single.publishToArrival), ''],
+    [
+      'one event at a time: publish resolved → socket, p50 / p99',
+      p50p99(figures.single.resolvedToArrival),
+      '',
+    ],
     [
       `throughput: deliveries seen / expected`,
       `${figures.deliveries} / ${figures.deliveriesExpected}`,

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../../support/throwaway-redis';
 import { Accounts } from './accounts';
 import { DaemonProcess, type DaemonRole } from './daemon-process';
+import { repoRoot } from './paths';
 import { RedisProcess } from './redis-process';
 import { SimulatorProcess, type SimulatorProcessOptions } from './simulator-process';
 
 export interface StackOptions {
-  /** Names the log directory. */
+  /** Names the log directory: `bench-results/realtime-logs/<name>`, emptied at the start. */
   name: string;
   /** Redis with `--appendonly yes` (the drills restart it). Default false. */
   appendOnly?: boolean;
@@ -48,7 +48,10 @@ export class Stack {
   }
 
   static async start(options: StackOptions): Promise<Stack> {
-    const logDir = mkdtempSync(join(tmpdir(), `realtime-bench-${options.name}-`));
+    // One directory per benchmark, replaced on each run: the latest logs (and Redis' files) stay for a look.
+    const logDir = join(repoRoot, 'bench-results', 'realtime-logs', options.name);
+    rmSync(logDir, { recursive: true, force: true });
+    mkdirSync(logDir, { recursive: true });
     const redis = await RedisProcess.start({ dir: logDir, appendOnly: options.appendOnly ?? false });
     let simulator: SimulatorProcess;
     try {
