@@ -479,8 +479,11 @@ export class Worker {
     const hints = await stores.hints.live(user.id, at);
     this.noticeHints(user, hints, at);
     const result = step(user.engine, observation, hints, this.options.engine);
-    if (result.consumedHintIds.length > 0) await stores.hints.consume(user.id, result.consumedHintIds);
-    if (result.events.length > 0) await publisher.publish(user.id, result.events);
+    // Side by side: consuming the matched hints need not delay the events (this user's next poll comes after).
+    await Promise.all([
+      result.consumedHintIds.length > 0 ? stores.hints.consume(user.id, result.consumedHintIds) : undefined,
+      result.events.length > 0 ? publisher.publish(user.id, result.events) : undefined,
+    ]);
     // A baseline publishes nothing, yet clients asking for a sync should get it: the publisher keeps the state
     // from then on.
     if (user.engine.player === null && result.state.player !== null) {
