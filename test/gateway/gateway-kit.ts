@@ -27,6 +27,7 @@ import { createRedisStores, type Stores } from '../../lib/store';
 import { systemClock } from '../../lib/time/system-clock';
 import { deleteKeys, uniquePrefix } from '../store/redis-fixture';
 import { testRedisUrl } from '../support/redis-url';
+import { namedStep } from '../support/named-step';
 
 export const SECRET = 'gateway-test-secret';
 export const COOKIE_NAME = 'connect.sid';
@@ -158,10 +159,10 @@ export class GatewayTestbed {
       redis,
       close: () =>
         (closing ??= (async () => {
-          await gateway.close();
-          await new Promise<void>((resolve) => io.close(() => resolve()));
-          await adapter.close();
-          await stores.close();
+          await namedStep('gateway.close', () => gateway.close());
+          await namedStep('io.close', () => new Promise<void>((resolve) => io.close(() => resolve())));
+          await namedStep('adapter.close', () => adapter.close());
+          await namedStep('stores.close', () => stores.close());
           if (redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
         })()),
     };
@@ -219,9 +220,9 @@ export class GatewayTestbed {
   async dispose(): Promise<void> {
     for (const client of this.clients) client.close();
     for (const running of this.processes) await running.close();
-    await this.publisher.close();
-    await this.stores.close();
-    await deleteKeys(this.admin, this.prefix);
+    await namedStep('publisher.close', () => this.publisher.close());
+    await namedStep('stores.close', () => this.stores.close());
+    await namedStep('deleteKeys', () => deleteKeys(this.admin, this.prefix));
     await this.admin.quit();
   }
 }
