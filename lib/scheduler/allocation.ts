@@ -1,5 +1,5 @@
 import { fillTarget } from './cadence-interval';
-import { naturalEndPollAt } from './natural-end';
+import { endPollRatePerMs, naturalEndPollAt } from './natural-end';
 import { queuePlan } from './queue-plan';
 import type { SchedulerTuning } from './scheduler-tuning';
 import type { UserSchedule } from './user-schedule';
@@ -37,8 +37,8 @@ export interface AllocationPlan {
 }
 
 /**
- * One worker's split of its budget share, as plain data. A user's cadence rate is
- * `clamp(scale·√λ̂, 1/maxInterval, 1/minInterval)` in their current state (see `cadenceIntervalMs`), so the
+ * One worker's split of its budget share, as plain data. A user's poll rate, natural-end polls included, is
+ * `scale·√λ̂` clamped to their bounds in their current state (see `fillTarget`, `cadenceIntervalMs`), so the
  * allocation stays usable between recomputations; recompute when users come and go, or every second or so.
  */
 export interface Allocation {
@@ -77,8 +77,11 @@ function idleHeadroom(endsDue: number): number {
  * Urgent requests get a reserve: one poll per natural end predicted within the window, plus the headroom
  * (all of it while other urgent requests are coming, see `expectsUrgentPolls`; at most `idleHeadroom`
  * otherwise). The rest is the deferrable limit, planned to `paceUtilization` of it so that pacing keeps up:
- * the queue's expected polls (at most `queueShareMax` of it) and the cadence, spread over the users by the
- * square-root law on their estimated change rates, water-filled against the interval bounds. Planned polls
+ * the queue's expected polls (at most `queueShareMax` of it) and the cadence. The cadence and the natural-end
+ * polls together are spread over the users by the square-root law on their estimated change rates,
+ * water-filled against the interval bounds, each playing user getting at least the end polls of their item
+ * (cadence planned on top of them went unspent, since an end poll restarts the cadence: a quarter of a
+ * scarce budget was left over). Planned polls
  * never exceed the share. When it cannot cover every user's maximum interval those bounds are dropped, so
  * intervals stretch in proportion to 1/√λ instead of all alike.
  */
@@ -106,14 +109,19 @@ export function allocate(
   const deferrablePlan = tuning.paceUtilization * deferrable;
   const queue = queuePlan(schedules, endingSoon, deferrablePlan, tuning);
   const cadencePerMs = (deferrablePlan - queue.polls) / windowMs;
-  const bounded = schedules.map((schedule) => fillTarget(schedule, tuning, true));
-  const maxIntervalsHold = bounded.reduce((sum, target) => sum + target.low, 0) <= cadencePerMs;
-  const targets = maxIntervalsHold ? bounded : bounded.map((target): FillTarget => ({ ...target, low: 0 }));
+  // The water-filling shares out every player poll, natural-end polls (paid from the reserve) included.
+  const endsPerMs = endPolls ? schedules.reduce((sum, schedule) => sum + endPollRatePerMs(schedule), 0) : 0;
+  const pollsPerMs = cadencePerMs + endsPerMs;
+  const bounded = schedules.map((schedule) => fillTarget(schedule, tuning, true, endPolls));
+  const maxIntervalsHold = bounded.reduce((sum, target) => sum + target.low, 0) <= pollsPerMs;
+  const targets = maxIntervalsHold
+    ? bounded
+    : schedules.map((schedule): FillTarget => fillTarget(schedule, tuning, false, endPolls));
   // With nobody to split among, the scale a lone new listener would get, for whoever comes next.
   const scale =
     targets.length > 0
-      ? fillScale(targets, cadencePerMs)
-      : cadencePerMs / fillTarget(newUserSchedule(), tuning, true).weight;
+      ? fillScale(targets, pollsPerMs)
+      : cadencePerMs / fillTarget(newUserSchedule(), tuning, true, endPolls).weight;
   return {
     computedAt: now,
     scale,
@@ -128,7 +136,7 @@ export function allocate(
       urgentReserve,
       endPolls: Math.min(endsDue, urgentReserve),
       queuePolls: queue.polls,
-      cadencePolls: totalRate(scale, targets) * windowMs,
+      cadencePolls: Math.max(0, totalRate(scale, targets) - endsPerMs) * windowMs,
       users: schedules.length,
     },
   };
@@ -136,11 +144,7 @@ export function allocate(
 
 /** Natural ends per window if every playing item ran to its end. */
 function expectedEndsPerWindow(schedules: readonly UserSchedule[], windowMs: number): number {
-  let ends = 0;
-  for (const { playback } of schedules) {
-    if (playback?.isPlaying && playback.itemDurationMs) ends += windowMs / playback.itemDurationMs;
-  }
-  return ends;
+  return schedules.reduce((sum, schedule) => sum + endPollRatePerMs(schedule), 0) * windowMs;
 }
 
 function endsWithin(schedule: UserSchedule, horizon: number, tuning: SchedulerTuning): boolean {

@@ -1,6 +1,7 @@
 import type { Allocation } from './allocation';
 import { cadenceIntervalMs } from './cadence-interval';
 import { naturalEndPollAt } from './natural-end';
+import { isUrgentPoll } from './poll-urgency';
 import type { SchedulerTuning } from './scheduler-tuning';
 import type { UserSchedule } from './user-schedule';
 
@@ -21,6 +22,12 @@ export interface PlannedPoll<Reason> {
 export interface PollPlan {
   player: PlannedPoll<PlayerPollReason>;
   queue: PlannedPoll<QueuePollReason> | null;
+  /**
+   * When the user's earliest urgent request (see `isUrgentPoll`) falls due, even behind a deferrable one due
+   * sooner; null when none is planned. A deferrable request held back (pacing, a full budget ledger) must not
+   * hold back the natural-end poll that comes due meanwhile: the worker looks at the user again then.
+   */
+  urgentAt: number | null;
 }
 
 /**
@@ -35,22 +42,29 @@ export function planNextPoll(
   now: number,
   tuning: SchedulerTuning,
 ): PollPlan {
+  const player = playerCandidates(schedule, allocation, tuning);
+  const queue = schedule.playback?.active ? queueCandidates(schedule, allocation, now, tuning) : null;
+  const urgent = [
+    ...player.filter((candidate) => isUrgentPoll({ endpoint: 'player', reason: candidate.reason })),
+    ...(queue ?? []).filter((candidate) => isUrgentPoll({ endpoint: 'queue', reason: candidate.reason })),
+  ];
   return {
-    player: nextPlayerPoll(schedule, allocation, now, tuning),
-    queue: schedule.playback?.active ? nextQueuePoll(schedule, allocation, now, tuning) : null,
+    player: earliest(player, now),
+    queue: queue === null ? null : earliest(queue, now),
+    urgentAt: urgent.length === 0 ? null : earliest(urgent, now).at,
   };
 }
 
-function nextPlayerPoll(
+/** The player polls that may come next, the more urgent first (see `earliest`). */
+function playerCandidates(
   schedule: UserSchedule,
   allocation: Allocation,
-  now: number,
   tuning: SchedulerTuning,
-): PlannedPoll<PlayerPollReason> {
+): PlannedPoll<PlayerPollReason>[] {
   const { lastPollAt, backoff } = schedule;
-  if (lastPollAt === null) return { at: now, reason: 'first' };
-  if (backoff !== null) return { at: Math.max(now, backoff.until), reason: 'backoff' };
-  if (schedule.hintPollDue) return { at: now, reason: 'hint' };
+  if (lastPollAt === null) return [{ at: -Infinity, reason: 'first' }];
+  if (backoff !== null) return [{ at: backoff.until, reason: 'backoff' }];
+  if (schedule.hintPollDue) return [{ at: -Infinity, reason: 'hint' }];
   const intervalMs =
     cadenceIntervalMs(schedule, allocation, tuning) * (1 + tuning.jitterFraction * schedule.jitter);
   const cadenceAt = lastPollAt + intervalMs;
@@ -69,36 +83,33 @@ function nextPlayerPoll(
   const mergedIntoEnd =
     endAt !== null && endAt > cadenceAt && endAt - cadenceAt <= tuning.endMergeFraction * intervalMs;
   if (!mergedIntoEnd) candidates.push({ at: cadenceAt, reason: 'cadence' });
-  return earliest(candidates, now);
+  return candidates;
 }
 
-function nextQueuePoll(
+/** The queue polls that may come next, the more urgent first: a backoff overrides them all. */
+function queueCandidates(
   schedule: UserSchedule,
   allocation: Allocation,
   now: number,
   tuning: SchedulerTuning,
-): PlannedPoll<QueuePollReason> {
+): PlannedPoll<QueuePollReason>[] {
   const { lastPollAt } = schedule.queue;
-  const planned: PlannedPoll<QueuePollReason> =
+  const candidates: PlannedPoll<QueuePollReason>[] =
     lastPollAt === null
       ? // The queue's baseline waits its least gap after the first look at the player: under a scarce budget,
         // every user's first player poll matters more than anyone's queue.
-        {
-          at: Math.max(now, (schedule.firstObservedAt ?? now) + allocation.queueMinIntervalMs),
-          reason: 'first',
-        }
-      : laterQueuePoll(schedule, lastPollAt, allocation, now, tuning);
+        [{ at: (schedule.firstObservedAt ?? now) + allocation.queueMinIntervalMs, reason: 'first' }]
+      : laterQueueCandidates(schedule, lastPollAt, allocation, tuning);
   const backoffUntil = schedule.backoff?.until ?? -Infinity;
-  return backoffUntil > planned.at ? { at: backoffUntil, reason: 'backoff' } : planned;
+  return backoffUntil > earliest(candidates, now).at ? [{ at: backoffUntil, reason: 'backoff' }] : candidates;
 }
 
-function laterQueuePoll(
+function laterQueueCandidates(
   schedule: UserSchedule,
   lastPollAt: number,
   allocation: Allocation,
-  now: number,
   tuning: SchedulerTuning,
-): PlannedPoll<QueuePollReason> {
+): PlannedPoll<QueuePollReason>[] {
   const { owed, followUntil } = schedule.queue;
   const candidates: PlannedPoll<QueuePollReason>[] = [];
   if (owed?.reason === 'hint') candidates.push({ at: owed.since, reason: 'hint' });
@@ -111,7 +122,7 @@ function laterQueuePoll(
   const follow = lastPollAt + tuning.fastFollowIntervalMs;
   if (followUntil !== null && follow < followUntil) candidates.push({ at: follow, reason: 'fast_follow' });
   candidates.push({ at: lastPollAt + allocation.queueSlowIntervalMs, reason: 'slow_timer' });
-  return earliest(candidates, now);
+  return candidates;
 }
 
 /**

@@ -23,6 +23,12 @@ export interface PlaybackSummary {
    * an item of known duration plays; otherwise null.
    */
   predictedEndAt: number | null;
+  /**
+   * How long after the request went out Spotify is taken to have read this state (half the round trip, as
+   * for `predictedEndAt`; 0 when the send time is unknown): the natural-end poll goes out that much early, so
+   * that its read, not its answer, lands just after the end.
+   */
+  readAfterSendMs: number;
 }
 
 export type QueueOwedReason = 'track_change' | 'hint';
@@ -86,10 +92,8 @@ export function newUserSchedule(): UserSchedule {
  */
 export function summarizePlayer(snapshot: PlayerSnapshot, sentAt?: number): PlaybackSummary {
   const { active, isPlaying, item } = snapshot;
-  const readAt =
-    sentAt !== undefined && sentAt <= snapshot.observedAt
-      ? (sentAt + snapshot.observedAt) / 2
-      : snapshot.observedAt;
+  const sent = sentAt !== undefined && sentAt <= snapshot.observedAt ? sentAt : snapshot.observedAt;
+  const readAt = (sent + snapshot.observedAt) / 2;
   const predictedEndAt =
     active && isPlaying && item !== null ? readAt + Math.max(0, item.durationMs - snapshot.progressMs) : null;
   return {
@@ -98,6 +102,7 @@ export function summarizePlayer(snapshot: PlayerSnapshot, sentAt?: number): Play
     itemUri: active ? (item?.uri ?? null) : null,
     itemDurationMs: active ? (item?.durationMs ?? null) : null,
     predictedEndAt,
+    readAfterSendMs: readAt - sent,
   };
 }
 

@@ -76,11 +76,15 @@ type Endpoint = 'player' | 'queue';
 /** The least gap between membership passes brought forward by nudges for users this worker does not poll. */
 const NUDGED_MEMBERSHIP_GAP_MS = 1000;
 
-/** A user's player and queue requests due now, and when the next one not yet due is. */
+/**
+ * A user's player and queue requests due now, when the next one not yet due is, and when their earliest
+ * urgent request falls due (null: none planned).
+ */
 interface DueRequests {
   player: PlannedRequest | null;
   queue: PlannedRequest | null;
   nextAt: number;
+  urgentAt: number | null;
 }
 
 /** Whether either request due is urgent (it then waits in the urgent lane of the line). */
@@ -262,10 +266,10 @@ export class Worker {
     }
     const allocation = this.currentAllocation(now);
     // Player requests go first: under a scarce budget a user's first look matters more than anyone's queue.
-    const dueQueues: Array<[PolledUser, PlannedRequest]> = [];
+    const dueQueues: Array<[PolledUser, PlannedRequest, DueRequests]> = [];
     const send = (user: PolledUser, due: DueRequests) => {
       if (due.player) this.dispatch(user, due.player);
-      else if (due.queue) dueQueues.push([user, due.queue]);
+      else if (due.queue) dueQueues.push([user, due.queue, due]);
     };
     while (this.lookAt.peekPriority() <= now) {
       const user = this.users.get(this.lookAt.pop() as string) as PolledUser;
@@ -279,12 +283,13 @@ export class Worker {
       const waiting = this.line.has(user.id);
       if (!due.player && !due.queue) {
         if (!waiting) this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
-        else this.scheduleFlush(user);
+        else this.scheduleWhileWaiting(user, due, now);
       } else if (!waiting && this.line.admits()) send(user, due);
       else {
-        // Joining, or (looked at again, after a nudge say) moving up to the urgent lane.
+        // Joining, or (looked at again at their natural-end poll, or after a nudge) moving up to the urgent
+        // lane.
         this.line.join(user.id, isUrgentDue(due));
-        this.scheduleFlush(user);
+        this.scheduleWhileWaiting(user, due, now);
       }
     }
     // While the ledger is full, one user at a time asks it for room: urgent requests first, deferrable ones at
@@ -301,12 +306,13 @@ export class Worker {
         this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
       }
     }
-    for (const [user, request] of dueQueues) {
-      // A deferrable request dispatched above in this tick may have taken the pacing slot since.
+    for (const [user, request, due] of dueQueues) {
+      // A deferrable request dispatched above in this tick may have taken the pacing slot since; their player
+      // poll may still come due sooner.
       const pacedUntil = pacedAt({ ...request, at: now }, this.lastDeferrableAt, allocation);
       if (pacedUntil > now) {
         this.line.released(user.id);
-        this.schedule(user, pacedUntil);
+        this.schedule(user, Math.min(pacedUntil, due.nextAt, this.flushDueAt(user)));
       } else this.dispatch(user, request);
     }
     return Math.min(this.nextMembershipAt, this.lookAt.peekPriority(), this.line.nextMoveAt());
@@ -332,10 +338,16 @@ export class Worker {
     return volumeFlushDueAt(user.engine, this.options.engine) ?? Infinity;
   }
 
-  /** A user waiting in line is looked at only when a held volume change of theirs is due. */
-  private scheduleFlush(user: PolledUser): void {
-    const flushAt = this.flushDueAt(user);
-    if (flushAt < Infinity) this.schedule(user, flushAt);
+  /**
+   * A user waiting in line is looked at when a held volume change of theirs is due and, while what they wait
+   * with is deferrable, when an urgent request of theirs (the natural-end poll) falls due: that moves them up
+   * to the urgent lane, instead of the end poll waiting for the deferrable lane's pacing.
+   */
+  private scheduleWhileWaiting(user: PolledUser, due: DueRequests, now: number): void {
+    const { urgentAt } = due;
+    const promoteAt = isUrgentDue(due) || urgentAt === null || urgentAt <= now ? Infinity : urgentAt;
+    const at = Math.min(this.flushDueAt(user), promoteAt);
+    if (at < Infinity) this.schedule(user, at);
   }
 
   /** Looks at the user at `at` (a user with a request in flight is looked at when it ends). */
@@ -346,7 +358,8 @@ export class Worker {
   /** The user's player and queue requests due now, and when the next one not yet due is. */
   private dueRequests(user: PolledUser, allocation: Allocation, now: number): DueRequests {
     const plan = planNextPoll(user.schedule, allocation, now, this.settings.scheduler);
-    const due: DueRequests = { player: null, queue: null, nextAt: Infinity };
+    const urgentAt = plan.urgentAt === null ? null : Math.max(plan.urgentAt, user.notBefore);
+    const due: DueRequests = { player: null, queue: null, nextAt: Infinity, urgentAt };
     const candidates: Array<PlannedRequest & { at: number }> = [{ endpoint: 'player', ...plan.player }];
     if (plan.queue !== null) candidates.push({ endpoint: 'queue', ...plan.queue });
     for (const candidate of candidates) {

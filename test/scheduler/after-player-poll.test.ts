@@ -30,6 +30,7 @@ describe('summarizePlayer', () => {
         itemUri: 'spotify:track:a',
         itemDurationMs: 200_000,
         predictedEndAt: T0 + 150_000,
+        readAfterSendMs: 0,
       },
     ],
     [
@@ -41,6 +42,7 @@ describe('summarizePlayer', () => {
         itemUri: 'spotify:episode:e',
         itemDurationMs: 3_000_000,
         predictedEndAt: T0 + 2_000_000,
+        readAfterSendMs: 0,
       },
     ],
     [
@@ -52,22 +54,44 @@ describe('summarizePlayer', () => {
         itemUri: 'spotify:track:a',
         itemDurationMs: 180_000,
         predictedEndAt: null,
+        readAfterSendMs: 0,
       },
     ],
     [
       'progress past the duration',
       player({ item: track('a', 1000), progressMs: 1500 }),
-      { active: true, isPlaying: true, itemUri: 'spotify:track:a', itemDurationMs: 1000, predictedEndAt: T0 },
+      {
+        active: true,
+        isPlaying: true,
+        itemUri: 'spotify:track:a',
+        itemDurationMs: 1000,
+        predictedEndAt: T0,
+        readAfterSendMs: 0,
+      },
     ],
     [
       'an ad',
       ad(),
-      { active: true, isPlaying: true, itemUri: null, itemDurationMs: null, predictedEndAt: null },
+      {
+        active: true,
+        isPlaying: true,
+        itemUri: null,
+        itemDurationMs: null,
+        predictedEndAt: null,
+        readAfterSendMs: 0,
+      },
     ],
     [
       'no device (204)',
       inactiveSnapshot(T0),
-      { active: false, isPlaying: false, itemUri: null, itemDurationMs: null, predictedEndAt: null },
+      {
+        active: false,
+        isPlaying: false,
+        itemUri: null,
+        itemDurationMs: null,
+        predictedEndAt: null,
+        readAfterSendMs: 0,
+      },
     ],
   ])('summarizes %s', (_name, snapshot, expected) => {
     expect(summarizePlayer(snapshot)).toEqual(expected);
@@ -77,6 +101,16 @@ describe('summarizePlayer', () => {
     const snapshot = player({ item: track('a', 200_000), progressMs: 50_000 });
     expect(summarizePlayer(snapshot, T0 - 300).predictedEndAt).toBe(T0 - 150 + 150_000);
     expect(summarizePlayer(snapshot, T0 + 10).predictedEndAt).toBe(T0 + 150_000);
+  });
+
+  it.each([
+    ['no send time', undefined, 0],
+    ['a 300 ms round trip', T0 - 300, 150],
+    ['a 1 s round trip', T0 - 1000, 500],
+    ['a send time after the answer (clock skew)', T0 + 10, 0],
+  ])('takes the read to come half a round trip after the send: %s', (_name, sentAt, expected) => {
+    const snapshot = player({ item: track('a', 200_000), progressMs: 50_000 });
+    expect(summarizePlayer(snapshot, sentAt).readAfterSendMs).toBe(expected);
   });
 });
 

@@ -3,23 +3,46 @@ import type { Allocation, PlaybackMode, UserSchedule } from '../../lib/scheduler
 import {
   DEFAULT_SCHEDULER_TUNING,
   allocate,
+  afterPlayerPoll,
   cadenceIntervalMs,
+  endPollRatePerMs,
   meanDelayMs,
   newUserSchedule,
   optimalMeanDelayMs,
+  planNextPoll,
+  pollRatePerMs,
   pollsPerHour,
 } from '../../lib/scheduler';
+import { SeededRandom } from '../../lib/random/random';
 import { T0, player, track } from '../core/builders';
-import { polledOnce, tuned, uniformRates, withKnownRates } from './schedule-kit';
+import { NOTHING_SEEN, polledOnce, tuned, uniformRates, withKnownRates } from './schedule-kit';
 
 const MODES: readonly PlaybackMode[] = ['playing', 'paused', 'no_device'];
 
-/** Cadence polls per window the allocation's intervals add up to. */
+/** Cadence polls per window the allocation's rates add up to: each user's player polls less end polls. */
 function cadencePerWindow(users: readonly UserSchedule[], allocation: Allocation, windowMs: number): number {
-  return users.reduce(
-    (sum, user) => sum + windowMs / cadenceIntervalMs(user, allocation, DEFAULT_SCHEDULER_TUNING),
-    0,
-  );
+  return users.reduce((sum, user) => {
+    const ends = allocation.endPolls ? endPollRatePerMs(user) : 0;
+    return sum + windowMs * (pollRatePerMs(user, allocation, DEFAULT_SCHEDULER_TUNING) - ends);
+  }, 0);
+}
+
+/**
+ * Player polls over one item of `durationMs` played from its start to its end, as `planNextPoll` plans them
+ * under `allocation`: the cadence polls and the natural-end poll.
+ */
+function pollsOverItem(durationMs: number, allocation: Allocation): number {
+  const tuning = DEFAULT_SCHEDULER_TUNING;
+  const item = track('a', durationMs);
+  const start = withKnownRates(uniformRates(20));
+  let user: UserSchedule = { ...polledOnce(player({ item, progressMs: 0 })), rates: start.rates, jitter: 0 };
+  for (let polls = 1; ; polls++) {
+    const next = planNextPoll(user, allocation, user.lastPollAt!, tuning).player;
+    if (next.reason !== 'cadence') return polls;
+    const snapshot = player({ observedAt: next.at, item, progressMs: next.at - T0 });
+    const seen = afterPlayerPoll(user, { snapshot, ...NOTHING_SEEN }, tuning, new SeededRandom('item'));
+    user = { ...seen, rates: start.rates, jitter: 0 };
+  }
 }
 
 const userArb = fc
@@ -71,8 +94,8 @@ describe('allocate', () => {
   });
 
   it('stretches intervals by √λ when the budget is short, not all alike', () => {
-    const calm = withKnownRates(uniformRates(4));
-    const busy = withKnownRates(uniformRates(64));
+    const calm = withKnownRates(uniformRates(4), 'paused');
+    const busy = withKnownRates(uniformRates(64), 'paused');
     const allocation = allocate([calm, busy, calm, busy], 2, T0, DEFAULT_SCHEDULER_TUNING);
     expect(allocation.maxIntervalsHold).toBe(false);
     const ratio =
@@ -155,6 +178,41 @@ describe('allocate', () => {
   it('keeps less than two requests of headroom when that is all the headroom there is', () => {
     const allocation = allocate([polledOnce(player({ isPlaying: false }))], 10, T0, DEFAULT_SCHEDULER_TUNING);
     expect(allocation.plan.urgentReserve).toBe(1);
+  });
+
+  it.each([
+    ['their end polls alone', 5, 200_000],
+    ['a few cadence polls on top', 40, 200_000],
+    ['many cadence polls on top', 400, 200_000],
+    ['short items', 40, 45_000],
+  ])('gives a playing user the polls planned, end polls included: %s', (_name, share, durationMs) => {
+    // The allocation is made for items of `durationMs`; over items whose end falls anywhere between two
+    // cadence polls, cadence and end polls together come at the rate it planned.
+    const others = Array.from({ length: 20 }, (_, i) => withKnownRates(uniformRates(1 + i), 'paused'));
+    const mine = { ...polledOnce(player({ item: track('a', durationMs), progressMs: 0 })), jitter: 0 };
+    const user = { ...mine, rates: withKnownRates(uniformRates(20)).rates };
+    const tuning = DEFAULT_SCHEDULER_TUNING;
+    const allocation = allocate([user, ...others], share, T0, tuning);
+    const planned = pollRatePerMs(user, allocation, tuning);
+    const lengths = Array.from({ length: 400 }, (_, i) => durationMs * (0.8 + (0.4 * i) / 400));
+    const polls = lengths.reduce((sum, length) => sum + pollsOverItem(length, allocation), 0);
+    const played = lengths.reduce((sum, length) => sum + length, 0);
+    expect(polls / played / planned).toBeCloseTo(1, 1);
+    expect(planned).toBeGreaterThanOrEqual(1 / durationMs);
+  });
+
+  it('plans no cadence for a playing user whose end polls pay for all the polls they get', () => {
+    const playing = {
+      ...polledOnce(player({ item: track('a', 200_000) })),
+      rates: withKnownRates(uniformRates(1)).rates,
+    };
+    const busy = Array.from({ length: 100 }, () => withKnownRates(uniformRates(100), 'paused'));
+    const tuning = DEFAULT_SCHEDULER_TUNING;
+    const allocation = allocate([playing, ...busy], 12, T0, tuning);
+    expect(allocation.maxIntervalsHold).toBe(false);
+    expect(pollRatePerMs(playing, allocation, tuning)).toBeCloseTo(1 / 200_000, 12);
+    expect(cadenceIntervalMs(playing, allocation, tuning)).toBeGreaterThan(200_000);
+    expect(allocation.plan.cadencePolls).toBeCloseTo(cadencePerWindow(busy, allocation, tuning.windowMs), 6);
   });
 
   it('gives up natural-end polls when ends come faster than the share can pay for', () => {

@@ -6,6 +6,7 @@ import {
   afterQueuePoll,
   allocate,
   cadenceIntervalMs,
+  endPollRatePerMs,
   listenerRatePerMs,
   modeOf,
   newUserSchedule,
@@ -18,19 +19,21 @@ import { NOTHING_SEEN, polledOnce, snapshotIn } from './schedule-kit';
 const tuning = DEFAULT_SCHEDULER_TUNING;
 const random = new SeededRandom('next-poll');
 
-/** An allocation under which `user` has a cadence of exactly `intervalMs` (jitter aside). */
+/**
+ * An allocation under which `user` has a cadence of exactly `intervalMs` (jitter aside), or the longest their
+ * item's end polls allow: the allocation shares out player polls, end polls included (see
+ * `cadenceIntervalMs`).
+ */
 function allocationWith(
   user: UserSchedule,
   intervalMs: number,
   overrides: Partial<Allocation> = {},
 ): Allocation {
   const rate = listenerRatePerMs(user, modeOf(user.playback), tuning);
-  return {
-    ...allocate([user], 100, T0, tuning),
-    scale: 1 / (intervalMs * Math.sqrt(rate)),
-    maxIntervalsHold: false,
-    ...overrides,
-  };
+  const base = { ...allocate([user], 100, T0, tuning), maxIntervalsHold: false, ...overrides };
+  const ends = base.endPolls ? endPollRatePerMs(user) : 0;
+  const pollsPerMs = 1 / intervalMs + (0.5 - tuning.endMergeFraction) * ends;
+  return { ...base, scale: pollsPerMs / Math.sqrt(rate), ...overrides };
 }
 
 function seen(
@@ -44,7 +47,7 @@ function seen(
 describe('planNextPoll: the player', () => {
   it('polls a user nobody has polled yet at once, and not their queue yet', () => {
     const plan = planNextPoll(newUserSchedule(), allocate([], 100, T0, tuning), T0, tuning);
-    expect(plan).toEqual({ player: { at: T0, reason: 'first' }, queue: null });
+    expect(plan).toEqual({ player: { at: T0, reason: 'first' }, queue: null, urgentAt: T0 });
   });
 
   it.each([-1, -0.5, 0, 0.5, 0.999])(
@@ -135,6 +138,72 @@ describe('planNextPoll: the player', () => {
       at: now,
       reason: 'predicted_end',
     });
+  });
+});
+
+describe('planNextPoll: the natural-end poll sent ahead of its read', () => {
+  it.each([
+    ['no send time known', undefined, 0],
+    ['a 300 ms round trip', T0 - 300, 150],
+    ['a 1 s round trip', T0 - 1000, 500],
+  ])('goes out half a round trip before Spotify is to read it: %s', (_name, sentAt, early) => {
+    const snapshot = player({ item: track('a', 180_000), progressMs: 120_000 });
+    const user = afterPlayerPoll(newUserSchedule(), { snapshot, sentAt, ...NOTHING_SEEN }, tuning, random);
+    const predictedEndAt = user.playback!.predictedEndAt!;
+    const plan = planNextPoll({ ...user, jitter: 0 }, allocationWith(user, 200_000), T0, tuning);
+    expect(plan.player).toEqual({ at: predictedEndAt + tuning.endMarginMs - early, reason: 'predicted_end' });
+  });
+});
+
+describe('planNextPoll: when an urgent request falls due', () => {
+  const playing = () =>
+    ({
+      ...polledOnce(player({ item: track('a', 180_000), progressMs: 140_000 })),
+      jitter: 0,
+    }) as UserSchedule;
+  const endAt = T0 + 40_000 + tuning.endMarginMs;
+  it.each<[string, () => { user: UserSchedule; allocation: Allocation }, string, number | null]>([
+    [
+      'the end poll, behind a cadence poll due first',
+      () => ({ user: playing(), allocation: allocationWith(playing(), 10_000) }),
+      'cadence',
+      endAt,
+    ],
+    [
+      'the end poll, when it is the next poll',
+      () => ({ user: playing(), allocation: allocationWith(playing(), 60_000) }),
+      'predicted_end',
+      endAt,
+    ],
+    [
+      'nothing: end polls are off',
+      () => ({ user: playing(), allocation: allocationWith(playing(), 10_000, { endPolls: false }) }),
+      'cadence',
+      null,
+    ],
+    [
+      'nothing: paused',
+      () => {
+        const user = { ...polledOnce(snapshotIn('paused')), jitter: 0 };
+        return { user, allocation: allocationWith(user, 10_000) };
+      },
+      'cadence',
+      null,
+    ],
+    [
+      "a hinted change's fast-follow",
+      () => {
+        const user = { ...playing(), followPlayerUntil: T0 + 2000 };
+        return { user, allocation: allocationWith(user, 10_000) };
+      },
+      'fast_follow',
+      T0 + tuning.fastFollowIntervalMs,
+    ],
+  ])('%s', (_name, make, reason, urgentAt) => {
+    const { user, allocation } = make();
+    const plan = planNextPoll(user, allocation, T0, tuning);
+    expect(plan.player.reason).toBe(reason);
+    expect(plan.urgentAt).toBe(urgentAt);
   });
 });
 
