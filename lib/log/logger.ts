@@ -9,11 +9,28 @@ export type Logger = winston.Logger;
 
 const SECRET_FIELD = /token|secret|password|authorization|cookie|session[-_]?id|^sid$|^code$/i;
 
-/** Replaces secret-looking fields, at any depth, with `[redacted]`. */
+/** An error code such as `ECONNREFUSED` or `HINT_INVALID`: kept, where a field named `code` is redacted. */
+const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * An Error as plain fields: winston's JSON writes an Error inside metadata as `{}`, which left failures in the
+ * logs without a word of what failed.
+ */
+function errorAsFields(error: Error): Record<string, unknown> {
+  const { code } = error as { code?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof code === 'string' && ERROR_CODE.test(code) ? { code } : {}),
+    ...(error.stack === undefined ? {} : { stack: error.stack }),
+  };
+}
+
+/** Replaces secret-looking fields, at any depth, with `[redacted]`; Errors become their name, message and stack. */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (depth > 6 || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((entry) => redactSecrets(entry, depth + 1));
-  if (value instanceof Error) return value;
+  if (value instanceof Error) return errorAsFields(value);
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
     out[key] = SECRET_FIELD.test(key) ? '[redacted]' : redactSecrets(entry, depth + 1);

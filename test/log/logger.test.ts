@@ -38,6 +38,26 @@ describe('logger', () => {
     expect(written).toContain('"userId":"u1"');
   });
 
+  it('writes an Error in the metadata as its name, message, error code and stack', async () => {
+    const stream = new PassThrough();
+    let written = '';
+    stream.on('data', (chunk: Buffer) => (written += chunk.toString()));
+    const logger = createLogger({ level: 'info', service: 'worker', stream });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
+    const oauth = Object.assign(new Error('bad grant'), { code: 'AQD-authorization-code' });
+    logger.error('poll failed', { userId: 'u1', error: refused, nested: { cause: oauth } });
+    await new Promise((resolve) => setImmediate(resolve));
+    const entry = JSON.parse(written) as Record<string, Record<string, unknown>>;
+    expect(entry.error).toEqual({
+      name: 'Error',
+      message: 'connect ECONNREFUSED 127.0.0.1:6379',
+      code: 'ECONNREFUSED',
+      stack: expect.stringContaining('logger.test'),
+    });
+    expect(entry.nested).toEqual({ cause: expect.objectContaining({ message: 'bad grant' }) });
+    expect(written).not.toContain('AQD-authorization-code');
+  });
+
   it.each([
     [{ token: 'x' }, { token: '[redacted]' }],
     [
