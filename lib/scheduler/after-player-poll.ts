@@ -1,6 +1,7 @@
 import type { Random } from '../random/random';
-import { configuredPriors, recordGap } from './change-rate';
+import { configuredPriors, longRunRatePerMs, recordGap } from './change-rate';
 import type { PlayerPollOutcome } from './poll-outcome';
+import { recordActivity } from './recent-activity';
 import type { SchedulerTuning } from './scheduler-tuning';
 import type { PlaybackSummary, UserSchedule } from './user-schedule';
 import { modeOf, summarizePlayer } from './user-schedule';
@@ -27,7 +28,7 @@ export function afterPlayerPoll(
     firstObservedAt: schedule.firstObservedAt ?? at,
     playback,
     jitter: random.between(-1, 1),
-    rates: learnedRates(schedule, outcome, at, tuning),
+    ...learned(schedule, outcome, at, tuning),
     hintPollDue: false,
     followPlayerUntil:
       outcome.sawExpectedChange || (schedule.followPlayerUntil ?? at) <= at
@@ -39,21 +40,23 @@ export function afterPlayerPoll(
   };
 }
 
-function learnedRates(
+/** The gap's evidence, for the state's long-run rate and for the listener's recent activity. */
+function learned(
   schedule: UserSchedule,
   outcome: PlayerPollOutcome,
   at: number,
   tuning: SchedulerTuning,
-): UserSchedule['rates'] {
-  const { playback: prev, lastObservedAt } = schedule;
-  if (prev === null || lastObservedAt === null) return schedule.rates;
+): Pick<UserSchedule, 'rates' | 'activity'> {
+  const { playback: prev, lastObservedAt, rates, activity } = schedule;
+  if (prev === null || lastObservedAt === null) return { rates, activity };
   const gap = at - lastObservedAt;
-  if (!(gap > 0 && gap <= tuning.rateMaxGapMs)) return schedule.rates;
+  if (!(gap > 0 && gap <= tuning.rateMaxGapMs)) return { rates, activity };
   // The first change of a gap happens in the state the gap began in; what follows it is not evidence.
   const mode = modeOf(prev);
-  const prior = configuredPriors(tuning)[mode];
-  const stats = recordGap(schedule.rates[mode], prior, gap, outcome.sawUnpredictableChange, tuning);
-  return { ...schedule.rates, [mode]: stats };
+  const changed = outcome.sawUnpredictableChange;
+  const expected = longRunRatePerMs(schedule, mode, tuning) * gap;
+  const stats = recordGap(rates[mode], configuredPriors(tuning)[mode], gap, changed, tuning);
+  return { rates: { ...rates, [mode]: stats }, activity: recordActivity(activity, gap, expected, changed) };
 }
 
 /** The same item still plays with (next to) nothing left: the end is overdue, not predicted. */

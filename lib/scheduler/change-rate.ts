@@ -29,8 +29,8 @@ export interface RateStats {
 export interface GapBucket {
   /** Decayed count. */
   count: number;
-  /** Decayed total length, ms. */
-  totalMs: number;
+  /** Decayed total length (ms, or in the unit of the evidence it belongs to). */
+  total: number;
 }
 
 /** A rate per state. */
@@ -52,13 +52,25 @@ export function configuredPriors(tuning: SchedulerTuning): ModeRates {
   };
 }
 
-/** The rate the scheduler works with for a listener in a state, in changes per ms (always > 0). */
-export function listenerRatePerMs(
+/** A listener's long-run rate in a state, in changes per ms (always > 0). */
+export function longRunRatePerMs(
   schedule: UserSchedule,
   mode: PlaybackMode,
   tuning: SchedulerTuning,
 ): number {
   return schedule.rates[mode].ratePerMs ?? configuredPriors(tuning)[mode];
+}
+
+/**
+ * The rate the scheduler works with for a listener in a state, in changes per ms (always > 0): the long run's
+ * times how busy the listener is now (recent-activity.ts).
+ */
+export function listenerRatePerMs(
+  schedule: UserSchedule,
+  mode: PlaybackMode,
+  tuning: SchedulerTuning,
+): number {
+  return longRunRatePerMs(schedule, mode, tuning) * schedule.activity.factor;
 }
 
 /** A listener's estimated rates per state, in changes per hour (for health pages and metrics). */
@@ -79,16 +91,13 @@ export function recordGap(
   tuning: SchedulerTuning,
 ): RateStats {
   const decay = Math.exp(-gapMs / tuning.rateMemoryMs);
-  const buckets = stats.changed.length === BUCKETS ? stats.changed : emptyBuckets();
-  const target = changed ? bucketOf(gapMs) : -1;
-  const next = {
-    quietMs: decay * stats.quietMs + (changed ? 0 : gapMs),
-    changed: buckets.map((bucket, k) => ({
-      count: decay * bucket.count + (k === target ? 1 : 0),
-      totalMs: decay * bucket.totalMs + (k === target ? gapMs : 0),
-    })),
+  const quietMs = decay * stats.quietMs + (changed ? 0 : gapMs);
+  const next = withChangedGap(stats.changed, decay, changed ? gapMs : null, 1, FIRST_EDGE_MS);
+  return {
+    quietMs,
+    changed: next,
+    ratePerMs: censoredRateRoot(quietMs, next, priorPerMs, tuning.priorWeight),
   };
-  return { ...next, ratePerMs: solveRate(next, priorPerMs, tuning.priorWeight) };
 }
 
 /** Decayed count of the gaps in which something changed. */
@@ -96,30 +105,53 @@ export function changesSeen(stats: RateStats): number {
   return stats.changed.reduce((sum, bucket) => sum + bucket.count, 0);
 }
 
-function emptyBuckets(): GapBucket[] {
-  return Array.from({ length: BUCKETS }, () => ({ count: 0, totalMs: 0 }));
+/**
+ * Gap buckets aged by `decay`, plus a gap with a change of `length` (null for none) counted `weight` times:
+ * bucket k holds the gaps shorter than `firstEdge`·2^k (the last, the rest).
+ */
+export function withChangedGap(
+  buckets: readonly GapBucket[],
+  decay: number,
+  length: number | null,
+  weight: number,
+  firstEdge: number,
+): GapBucket[] {
+  const target = length === null ? -1 : bucketOf(length, firstEdge);
+  const from = buckets.length === BUCKETS ? buckets : EMPTY_BUCKETS;
+  return from.map((bucket, k) => ({
+    count: decay * bucket.count + (k === target ? weight : 0),
+    total: decay * bucket.total + (k === target ? weight * (length as number) : 0),
+  }));
 }
 
-function bucketOf(gapMs: number): number {
-  return Math.min(BUCKETS - 1, Math.max(0, Math.floor(Math.log2(gapMs / FIRST_EDGE_MS)) + 1));
+const EMPTY_BUCKETS: readonly GapBucket[] = Array.from({ length: BUCKETS }, () => ({ count: 0, total: 0 }));
+
+function bucketOf(length: number, firstEdge: number): number {
+  return Math.min(BUCKETS - 1, Math.max(0, Math.floor(Math.log2(length / firstEdge)) + 1));
 }
 
 /**
- * The root of the likelihood equation (see above), by bisection on log λ: the left side falls from +∞ to 0 as
+ * The root of the likelihood equation (see above) for censored gaps in any unit of length (ms here; changes
+ * the long run expected in `recent-activity.ts`), by bisection on log λ: the left side falls from +∞ to 0 as
  * λ grows, the right side is positive, so there is exactly one.
  */
-function solveRate(stats: Omit<RateStats, 'ratePerMs'>, priorPerMs: number, weight: number): number {
-  const quiet = stats.quietMs + weight / priorPerMs;
+export function censoredRateRoot(
+  quiet: number,
+  changed: readonly GapBucket[],
+  prior: number,
+  weight: number,
+): number {
+  const right = quiet + weight / prior;
   const excess = (rate: number) => {
     // Each bucket stands in for its gaps by their mean length: count · T̄/(e^(λT̄) − 1).
     let sum = weight / rate;
-    for (const { count, totalMs } of stats.changed) {
-      if (count > 0) sum += totalMs / Math.expm1((rate * totalMs) / count);
+    for (const { count, total } of changed) {
+      if (count > 0) sum += total / Math.expm1((rate * total) / count);
     }
-    return sum - quiet;
+    return sum - right;
   };
-  let low = priorPerMs;
-  let high = priorPerMs;
+  let low = prior;
+  let high = prior;
   while (excess(low) < 0) low /= 4;
   while (excess(high) > 0) high *= 4;
   for (let i = 0; i < BISECTIONS; i++) {

@@ -20,6 +20,7 @@ export type { ObservedChanges, PlayerPollOutcome, QueuePollOutcome } from './pol
 export { observedChanges } from './poll-outcome';
 export type { PlannedRequest } from './poll-urgency';
 export { isUrgentPoll, pacedAt } from './poll-urgency';
+export type { RecentActivity } from './recent-activity';
 export { resolveSchedulerTuning } from './resolve-scheduler-tuning';
 export type { SchedulerTuning } from './scheduler-tuning';
 export { DEFAULT_SCHEDULER_TUNING } from './scheduler-tuning';

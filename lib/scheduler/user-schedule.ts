@@ -1,6 +1,8 @@
 import type { PlayerSnapshot } from '../core/snapshot';
 import type { RateStats } from './change-rate';
 import { NO_EVIDENCE } from './change-rate';
+import type { RecentActivity } from './recent-activity';
+import { USUAL_ACTIVITY } from './recent-activity';
 
 /**
  * One user's scheduling state: plain JSON data, so a worker that takes the user over can carry it on. Every
@@ -49,6 +51,8 @@ export interface UserSchedule {
   jitter: number;
   /** Censored change evidence per state (see change-rate.ts). */
   rates: Record<PlaybackMode, RateStats>;
+  /** How busy the listener is now, as a factor on those rates (see recent-activity.ts). */
+  activity: RecentActivity;
   /** A hint or nudge arrived since the last player poll: poll now. */
   hintPollDue: boolean;
   /** Fast-follow the player until then (a hinted change not yet seen); null when not following. */
@@ -78,6 +82,7 @@ export function newUserSchedule(): UserSchedule {
     playback: null,
     jitter: 0,
     rates: { playing: NO_EVIDENCE, paused: NO_EVIDENCE, no_device: NO_EVIDENCE },
+    activity: USUAL_ACTIVITY,
     hintPollDue: false,
     followPlayerUntil: null,
     endOverdueSince: null,

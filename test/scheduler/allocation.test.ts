@@ -41,7 +41,8 @@ function pollsOverItem(durationMs: number, allocation: Allocation): number {
     if (next.reason !== 'cadence') return polls;
     const snapshot = player({ observedAt: next.at, item, progressMs: next.at - T0 });
     const seen = afterPlayerPoll(user, { snapshot, ...NOTHING_SEEN }, tuning, new SeededRandom('item'));
-    user = { ...seen, rates: start.rates, jitter: 0 };
+    // Known rates: neither the long run nor the recent activity learns from these polls.
+    user = { ...seen, rates: start.rates, activity: start.activity, jitter: 0 };
   }
 }
 
