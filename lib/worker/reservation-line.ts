@@ -8,8 +8,11 @@
  *
  * Two lanes, each first come first served: urgent requests (see `isUrgentPoll`) go before deferrable ones,
  * whose moment matters less. Deferrable requests are paced worker-wide, so the deferrable lane as a whole
- * waits for the next pacing slot (`paceDeferrable`) while the urgent lane moves on; a user whose turn comes
- * with nothing due after all leaves the line (`released`) rather than holding it, and comes back when due.
+ * waits for the next pacing slot (`paceDeferrable`) while the urgent lane moves on; users whose deferrable
+ * request is held back by pacing alone wait in that lane too, ledger full or not (the same herd, one look per
+ * waiting user at every slot, otherwise). A user whose turn comes with nothing due after all leaves the line
+ * (`released`) rather than holding it, and comes back when due; one still held by pacing keeps their place
+ * (`notYet`).
  */
 export class ReservationLine {
   private readonly urgent = new Set<string>();
@@ -79,6 +82,11 @@ export class ReservationLine {
    */
   released(userId: string): void {
     if (this.probe === userId) this.leave(userId);
+  }
+
+  /** The user whose turn it was has nothing to send yet (their request waits for pacing): they keep their place. */
+  notYet(userId: string): void {
+    if (this.probe === userId) this.probe = null;
   }
 
   /** The user is not polled any more. */

@@ -78,13 +78,15 @@ const NUDGED_MEMBERSHIP_GAP_MS = 1000;
 
 /**
  * A user's player and queue requests due now, when the next one not yet due is, and when their earliest
- * urgent request falls due (null: none planned).
+ * urgent request falls due (null: none planned). `paced`: a deferrable request of theirs is due by its own
+ * time and held back only by the worker's pacing.
  */
 interface DueRequests {
   player: PlannedRequest | null;
   queue: PlannedRequest | null;
   nextAt: number;
   urgentAt: number | null;
+  paced: boolean;
 }
 
 /** Whether either request due is urgent (it then waits in the urgent lane of the line). */
@@ -282,7 +284,11 @@ export class Worker {
       const due = this.dueRequests(user, allocation, now);
       const waiting = this.line.has(user.id);
       if (!due.player && !due.queue) {
-        if (!waiting) this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
+        // Held back by pacing alone, they wait their turn in the deferrable lane: rescheduled at the next
+        // pacing slot, every such user would be looked at again at each slot for one of them to go (10,000
+        // listeners: a hundred looks per poll).
+        if (due.paced) this.line.join(user.id, false);
+        if (!waiting && !due.paced) this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
         else this.scheduleWhileWaiting(user, due, now);
       } else if (!waiting && this.line.admits()) send(user, due);
       else {
@@ -300,11 +306,14 @@ export class Worker {
       if (user.inFlight) break;
       const due = this.dueRequests(user, allocation, now);
       if (due.player || due.queue) send(user, due);
+      else if (due.paced) this.line.notYet(user.id);
       else {
-        // Nothing due after all (pacing, a new allocation): they leave the line and come back when due.
+        // Nothing due after all (a new allocation): they leave the line and come back when due.
         this.line.released(user.id);
         this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
       }
+      // A deferrable request sent just now moves the pacing slot: the deferrable lane waits for it.
+      this.line.paceDeferrable(this.nextDeferrableSlot(allocation));
     }
     for (const [user, request, due] of dueQueues) {
       // A deferrable request dispatched above in this tick may have taken the pacing slot since; their player
@@ -312,7 +321,8 @@ export class Worker {
       const pacedUntil = pacedAt({ ...request, at: now }, this.lastDeferrableAt, allocation);
       if (pacedUntil > now) {
         this.line.released(user.id);
-        this.schedule(user, Math.min(pacedUntil, due.nextAt, this.flushDueAt(user)));
+        this.line.join(user.id, false);
+        this.scheduleWhileWaiting(user, due, now);
       } else this.dispatch(user, request);
     }
     return Math.min(this.nextMembershipAt, this.lookAt.peekPriority(), this.line.nextMoveAt());
@@ -330,7 +340,7 @@ export class Worker {
     const flushAt = this.flushDueAt(user);
     if (flushAt <= now) return now;
     const due = this.dueRequests(user, allocation, now);
-    return due.player || due.queue ? now : Math.min(due.nextAt, flushAt);
+    return due.player || due.queue || due.paced ? now : Math.min(due.nextAt, flushAt);
   }
 
   /** When the user's held volume change is to be published, or Infinity. */
@@ -359,13 +369,15 @@ export class Worker {
   private dueRequests(user: PolledUser, allocation: Allocation, now: number): DueRequests {
     const plan = planNextPoll(user.schedule, allocation, now, this.settings.scheduler);
     const urgentAt = plan.urgentAt === null ? null : Math.max(plan.urgentAt, user.notBefore);
-    const due: DueRequests = { player: null, queue: null, nextAt: Infinity, urgentAt };
+    const due: DueRequests = { player: null, queue: null, nextAt: Infinity, urgentAt, paced: false };
     const candidates: Array<PlannedRequest & { at: number }> = [{ endpoint: 'player', ...plan.player }];
     if (plan.queue !== null) candidates.push({ endpoint: 'queue', ...plan.queue });
     for (const candidate of candidates) {
       const when = Math.max(pacedAt(candidate, this.lastDeferrableAt, allocation), user.notBefore);
-      if (when > now) due.nextAt = Math.min(due.nextAt, when);
-      else due[candidate.endpoint] = candidate;
+      if (when > now) {
+        due.nextAt = Math.min(due.nextAt, when);
+        if (Math.max(candidate.at, user.notBefore) <= now) due.paced = true;
+      } else due[candidate.endpoint] = candidate;
     }
     return due;
   }

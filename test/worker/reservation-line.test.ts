@@ -112,13 +112,30 @@ describe('ReservationLine', () => {
     expect(line.takeNext(T + 400)).toBe('d');
   });
 
+  it('a first in line still waiting for pacing keeps their place, and the lane waits for the new slot', () => {
+    const line = new ReservationLine();
+    line.join('a', false);
+    line.join('b', false);
+    expect(line.takeNext(T)).toBe('a');
+    // Another deferrable request went out meanwhile: a's is paced to the next slot.
+    line.notYet('a');
+    line.paceDeferrable(T + 100);
+    expect(line.has('a')).toBe(true);
+    expect(line.takeNext(T + 99)).toBeUndefined();
+    expect(line.nextMoveAt()).toBe(T + 100);
+    expect(line.takeNext(T + 100)).toBe('a');
+    // notYet from someone whose turn it is not changes nothing.
+    line.notYet('b');
+    expect(line.takeNext(T + 100)).toBeUndefined();
+  });
+
   it('a first in line with nothing due does not hold the line: they leave and the next goes at once', () => {
     const line = new ReservationLine();
     line.refused('x', T);
     line.join('a', false);
     line.join('b', false);
     expect(line.takeNext(T)).toBe('a');
-    // a's request is paced to a later moment: the worker releases them and looks at them again then.
+    // A new allocation moved a's request to a later moment: the worker releases them and looks again then.
     line.released('a');
     expect(line.has('a')).toBe(false);
     expect(line.nextMoveAt()).toBe(T);
