@@ -21,7 +21,7 @@ export interface DrillBedOptions {
 }
 
 /** Actions per hour per listener: something changes for someone every second or so across 20 listeners. */
-export const BUSY_LISTENER: Record<string, number> = {
+const BUSY_LISTENER: Record<string, number> = {
   skip: 60,
   volume: 60,
   pause: 30,
@@ -43,6 +43,31 @@ export class DrillBed {
     readonly listeners: ListenerCredentials[],
     readonly sessions: string[],
   ) {}
+
+  /**
+   * The usual drill: `BUSY_LISTENER` listeners (20 unless `options` says otherwise) on one worker and one web
+   * process, each listener's client connected and every listener polled once, then `drill(bed)`; the bed is
+   * closed whatever happens.
+   */
+  static async run<T>(
+    options: Pick<DrillBedOptions, 'name'> & Partial<DrillBedOptions>,
+    drill: (bed: DrillBed) => Promise<T>,
+  ): Promise<T> {
+    const bed = await DrillBed.start({
+      listeners: 20,
+      workers: 1,
+      webs: 1,
+      actorRates: BUSY_LISTENER,
+      ...options,
+    });
+    try {
+      await bed.connectClients();
+      await bed.waitUntilPolled();
+      return await drill(bed);
+    } finally {
+      await bed.close();
+    }
+  }
 
   static async start(options: DrillBedOptions): Promise<DrillBed> {
     const stack = await Stack.start({

@@ -1,5 +1,5 @@
 import { sleep, waitFor, wallNow } from '../harness/wall-clock';
-import { BUSY_LISTENER, DrillBed } from './drill-bed';
+import { DrillBed } from './drill-bed';
 import { runDrill, type DrillResult } from './drill-result';
 import { eachFirst } from './first-event';
 import { isStatus } from './observed-client';
@@ -17,17 +17,8 @@ export function rateLimitStormDrill(quietMs: number): Promise<DrillResult> {
     '429 storm with an hour-long Retry-After',
     'cooldown lifted → every client told `live` again',
     `after the first 429 no request for ${quietMs / 1000} s; every client gets statusChanged rate_limited (until ≈ +1 h); polling resumes once lifted`,
-    async (checks) => {
-      const bed = await DrillBed.start({
-        name: 'storm',
-        listeners: 20,
-        workers: 1,
-        webs: 1,
-        actorRates: BUSY_LISTENER,
-      });
-      try {
-        await bed.connectClients();
-        await bed.waitUntilPolled();
+    (checks) =>
+      DrillBed.run({ name: 'storm' }, async (bed) => {
         const { simulator } = bed.stack;
         const stormAt = wallNow();
         await simulator.resetRateLimit();
@@ -94,9 +85,6 @@ export function rateLimitStormDrill(quietMs: number): Promise<DrillResult> {
             : `${stillOut} of ${live.length} not within 30 s`,
         );
         return stillOut === 0 ? recoveryMs : null;
-      } finally {
-        await bed.close();
-      }
-    },
+      }),
   );
 }

@@ -1,5 +1,5 @@
 import { sleep, waitFor, wallNow } from '../harness/wall-clock';
-import { BUSY_LISTENER, DrillBed } from './drill-bed';
+import { DrillBed } from './drill-bed';
 import { runDrill, type DrillResult } from './drill-result';
 import { firstEvent } from './first-event';
 import { ObservedClient } from './observed-client';
@@ -13,17 +13,8 @@ export function redisRestartDrill(outageMs: number): Promise<DrillResult> {
     'Redis killed (SIGKILL) under load and restarted',
     'Redis answering again → the first event delivered to a client',
     'no process dies; events reach the connected clients again, both processes report healthy and a new client subscribes, each within 30 s',
-    async (checks) => {
-      const bed = await DrillBed.start({
-        name: 'redis',
-        listeners: 20,
-        workers: 1,
-        webs: 1,
-        actorRates: BUSY_LISTENER,
-      });
-      try {
-        await bed.connectClients();
-        await bed.waitUntilPolled();
+    (checks) =>
+      DrillBed.run({ name: 'redis' }, async (bed) => {
         const loadFrom = wallNow();
         await waitFor(
           'events under load',
@@ -86,9 +77,6 @@ export function redisRestartDrill(outageMs: number): Promise<DrillResult> {
           alive.length === 0 ? 'all alive' : `dead: ${alive.join(', ')}`,
         );
         return first ? first.at - upAt : null;
-      } finally {
-        await bed.close();
-      }
-    },
+      }),
   );
 }

@@ -1,5 +1,5 @@
 import { sleep, waitFor, wallNow } from '../harness/wall-clock';
-import { BUSY_LISTENER, DrillBed } from './drill-bed';
+import { DrillBed } from './drill-bed';
 import { runDrill, type DrillResult } from './drill-result';
 import { eachFirst } from './first-event';
 import { isStatus } from './observed-client';
@@ -16,17 +16,8 @@ export function revokedTokensDrill(): Promise<DrillResult> {
     'revoked refresh tokens',
     'new sign-in → polling the listener again (and its clients told `live`)',
     `the ${VICTIMS} revoked listeners' clients told reauth_required, no other client; no request for them afterwards; back after a new sign-in`,
-    async (checks) => {
-      const bed = await DrillBed.start({
-        name: 'revoked',
-        listeners: 20,
-        workers: 1,
-        webs: 1,
-        actorRates: BUSY_LISTENER,
-      });
-      try {
-        await bed.connectClients();
-        await bed.waitUntilPolled();
+    (checks) =>
+      DrillBed.run({ name: 'revoked' }, async (bed) => {
         const { simulator, accounts } = bed.stack;
         const victims = bed.userIds.slice(0, VICTIMS);
         const victimClients = victims.map((userId) => bed.clientOf(userId));
@@ -109,9 +100,6 @@ export function revokedTokensDrill(): Promise<DrillResult> {
             : `${silent} of ${VICTIMS} clients never told (they still show reauth_required)`,
         );
         return polledAgainMs;
-      } finally {
-        await bed.close();
-      }
-    },
+      }),
   );
 }

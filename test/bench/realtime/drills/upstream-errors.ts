@@ -1,5 +1,5 @@
 import { sleep, wallNow } from '../harness/wall-clock';
-import { BUSY_LISTENER, DrillBed } from './drill-bed';
+import { DrillBed } from './drill-bed';
 import { runDrill, type DrillResult } from './drill-result';
 import { eachFirst } from './first-event';
 import { isStatus } from './observed-client';
@@ -13,17 +13,8 @@ export function upstreamErrorsDrill(burstMs: number): Promise<DrillResult> {
     `a ${burstMs / 1000} s burst of 503s`,
     'the burst ends → every degraded client told `live` again',
     'requests per second during the burst no higher than before it; degraded users told so, then live again within 30 s; no 429',
-    async (checks) => {
-      const bed = await DrillBed.start({
-        name: 'upstream',
-        listeners: 20,
-        workers: 1,
-        webs: 1,
-        actorRates: BUSY_LISTENER,
-      });
-      try {
-        await bed.connectClients();
-        await bed.waitUntilPolled();
+    (checks) =>
+      DrillBed.run({ name: 'upstream' }, async (bed) => {
         const { simulator } = bed.stack;
         const baseline = await simulator.counts();
         const baselineFrom = wallNow();
@@ -72,9 +63,6 @@ export function upstreamErrorsDrill(burstMs: number): Promise<DrillResult> {
           'GET /health',
         );
         return stillDegraded === 0 && degraded.length > 0 ? recoveryMs : null;
-      } finally {
-        await bed.close();
-      }
-    },
+      }),
   );
 }

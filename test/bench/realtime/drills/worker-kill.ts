@@ -1,7 +1,7 @@
 import type { DaemonProcess } from '../harness/daemon-process';
 import { sleep, waitFor, wallNow } from '../harness/wall-clock';
 import { ms, summarize } from '../summary';
-import { BUSY_LISTENER, DrillBed } from './drill-bed';
+import { DrillBed } from './drill-bed';
 import { runDrill, type DrillChecks, type DrillResult } from './drill-result';
 
 const LEASE_TTL_MS = 3000;
@@ -16,18 +16,8 @@ export function workerKillDrill(rounds: number): Promise<DrillResult> {
     `worker killed with SIGKILL (${rounds} times)`,
     'the kill → the surviving worker polls every listener (the slowest round)',
     `takeover within the lease TTL (LEASE_TTL_MS=${LEASE_TTL_MS}) every time; a change of a taken-over listener then reaches its client exactly once`,
-    async (checks) => {
-      const bed = await DrillBed.start({
-        name: 'worker-kill',
-        listeners: 20,
-        workers: 2,
-        webs: 1,
-        actorRates: BUSY_LISTENER,
-        leaseTtlMs: LEASE_TTL_MS,
-      });
-      try {
-        await bed.connectClients();
-        await bed.waitUntilPolled();
+    (checks) =>
+      DrillBed.run({ name: 'worker-kill', workers: 2, leaseTtlMs: LEASE_TTL_MS }, async (bed) => {
         const [first, survivor] = bed.stack.workers as [DaemonProcess, DaemonProcess];
         let victim = first;
         const takeovers: number[] = [];
@@ -62,10 +52,7 @@ export function workerKillDrill(rounds: number): Promise<DrillResult> {
         );
         checks.check('the survivor is healthy', (await survivor.health()).status === 200, 'GET /health');
         return Number.isFinite(slowest) ? slowest : null;
-      } finally {
-        await bed.close();
-      }
-    },
+      }),
   );
 }
 
