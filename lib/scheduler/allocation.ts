@@ -99,7 +99,9 @@ export function allocate(
   const total = Math.floor(pollsPerWindow);
   const endingSoon = schedules.map((schedule) => endsWithin(schedule, now + windowMs, tuning));
   const endCap = tuning.endShareMax * total;
-  const endPolls = expectedEndsPerWindow(schedules, windowMs) <= endCap;
+  // Natural ends per ms if every playing item ran to its end.
+  const endsIfPlayedPerMs = schedules.reduce((sum, schedule) => sum + endPollRatePerMs(schedule), 0);
+  const endPolls = endsIfPlayedPerMs * windowMs <= endCap;
   const endsDue = endPolls ? Math.min(endingSoon.filter(Boolean).length, endCap) : 0;
   const urgentComing = schedules.some((schedule) => expectsUrgentPolls(schedule, now));
   const headroom = headroomFraction * total;
@@ -110,7 +112,7 @@ export function allocate(
   const queue = queuePlan(schedules, endingSoon, deferrablePlan, tuning);
   const cadencePerMs = (deferrablePlan - queue.polls) / windowMs;
   // The water-filling shares out every player poll, natural-end polls (paid from the reserve) included.
-  const endsPerMs = endPolls ? schedules.reduce((sum, schedule) => sum + endPollRatePerMs(schedule), 0) : 0;
+  const endsPerMs = endPolls ? endsIfPlayedPerMs : 0;
   const pollsPerMs = cadencePerMs + endsPerMs;
   const bounded = schedules.map((schedule) => fillTarget(schedule, tuning, true, endPolls));
   const maxIntervalsHold = bounded.reduce((sum, target) => sum + target.low, 0) <= pollsPerMs;
@@ -140,11 +142,6 @@ export function allocate(
       users: schedules.length,
     },
   };
-}
-
-/** Natural ends per window if every playing item ran to its end. */
-function expectedEndsPerWindow(schedules: readonly UserSchedule[], windowMs: number): number {
-  return schedules.reduce((sum, schedule) => sum + endPollRatePerMs(schedule), 0) * windowMs;
 }
 
 function endsWithin(schedule: UserSchedule, horizon: number, tuning: SchedulerTuning): boolean {
