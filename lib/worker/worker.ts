@@ -288,8 +288,8 @@ export class Worker {
         // pacing slot, every such user would be looked at again at each slot for one of them to go (10,000
         // listeners: a hundred looks per poll).
         if (due.paced) this.line.join(user.id, false);
-        if (!waiting && !due.paced) this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
-        else this.scheduleWhileWaiting(user, due, now);
+        if (waiting || due.paced) this.scheduleWhileWaiting(user, due, now);
+        else this.schedule(user, Math.min(due.nextAt, this.flushDueAt(user)));
       } else if (!waiting && this.line.admits()) send(user, due);
       else {
         // Joining, or (looked at again at their natural-end poll, or after a nudge) moving up to the urgent
