@@ -1,4 +1,4 @@
-import type { PlaybackState } from '../../lib/contract/events';
+import { NO_PLAYBACK_STATE, type PlaybackState } from '../../lib/contract/events';
 import type { MusicClient } from '../../lib/client';
 import {
   connected,
@@ -81,17 +81,10 @@ describe('missed events: replay after lastEventId, or a resync past the buffer (
       await bed.publish('u1', ...Array.from({ length: 60 }, (_, i) => volumeEvent(10 + batch * 60 + i)));
     }
     const state: PlaybackState = {
-      isPlaying: false,
-      track: null,
-      playingType: null,
-      position: 0,
-      duration: 0,
-      device: null,
-      deviceId: null,
+      ...NO_PLAYBACK_STATE,
       shuffleState: true,
       repeatState: 'context',
       volume: 42,
-      contextUri: null,
     };
     await bed.stores.playbackStates.set('u1', state);
     const acks: unknown[] = [];
