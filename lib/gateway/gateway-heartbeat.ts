@@ -1,4 +1,4 @@
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import type { GatewayContext } from './gateway-context';
 
 /**

@@ -4,7 +4,7 @@ import type { CallPermit } from './call-limiter';
 import { CALL_REFUSALS, isMusicCall } from './call-refusals';
 import { ConnectionRefusedError } from './connection-refused-error';
 import { withDeadline } from './deadline';
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import type { GatewayContext } from './gateway-context';
 import type { MusicGatewayDeps } from './gateway-deps';
 import type { MusicGatewayHealth } from './gateway-health';

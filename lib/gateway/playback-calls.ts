@@ -2,7 +2,7 @@ import type { MusicEvent, PlaybackState, PlaybackStateChangedPayload } from '../
 import type { PlaybackSyncAck, SubscribeAck, UnsubscribeAck } from '../contract/protocol';
 import { userRoom } from '../publish/rooms';
 import type { MusicCall } from './call-refusals';
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import type { GatewayContext } from './gateway-context';
 import { missedEvents } from './missed-events';
 import type { CallAnswer, MusicServerSocket } from './music-socket';

@@ -15,7 +15,7 @@ import {
   type ControlActionName,
   type ControlSpotify,
 } from './control-actions';
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import { webErrorHandler } from './error-handler';
 import { HttpProblem } from './http-problem';
 import { jsonBody } from './json-body';

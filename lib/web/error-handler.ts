@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import { HttpProblem } from './http-problem';
 import type { WebLog } from './web-log';
 

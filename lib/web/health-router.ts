@@ -2,7 +2,7 @@ import express from 'express';
 import type { Router } from 'express';
 import type { Stores } from '../store';
 import type { Clock } from '../time/clock';
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import { webErrorHandler } from './error-handler';
 import { methodNotAllowed } from './method-not-allowed';
 import { musicHealth, type GatewayHealthSnapshot, type MusicHealth } from './music-health';

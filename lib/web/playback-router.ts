@@ -4,7 +4,7 @@ import type { PlaybackState } from '../contract/events';
 import type { SessionResolver } from '../session';
 import type { Stores } from '../store';
 import type { Clock } from '../time/clock';
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import { webErrorHandler } from './error-handler';
 import { methodNotAllowed } from './method-not-allowed';
 import { queueView } from './queue-view';

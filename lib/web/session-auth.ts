@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import type { SessionResolver } from '../session';
-import { errorFields } from './error-fields';
+import { errorFields } from '../log/error-fields';
 import { HttpProblem } from './http-problem';
 import type { WebLog } from './web-log';
 
